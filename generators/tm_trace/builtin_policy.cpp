@@ -1,0 +1,126 @@
+#include "generators/tm_trace/builtin_policy.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+#include "generators/tm_trace/trace_answer.hpp"
+#include "harness/core/hash.hpp"
+#include "harness/core/rng.hpp"
+#include "harness/core/text.hpp"
+
+namespace tcs::tm_trace {
+
+using core::bad_input;
+using core::Expected;
+
+Expected<BuiltinOptions> parse_builtin_options(std::string_view options) {
+  BuiltinOptions out;
+  if (core::trim(options).empty()) return out;
+  bool seen_noise = false;
+  for (std::string_view item : core::split(options, ',')) {
+    item = core::trim(item);
+    const size_t eq = item.find('=');
+    if (eq == std::string_view::npos)
+      return bad_input("builtin option " + core::quote(item) + " must be written name=value");
+    const std::string_view name = core::trim(item.substr(0, eq));
+    const std::string_view value = core::trim(item.substr(eq + 1));
+    if (name != "noise")
+      return bad_input("unknown builtin option " + core::quote(name) + " (known: noise)");
+    if (seen_noise) return bad_input("builtin option \"noise\" is given twice");
+    seen_noise = true;
+    double p = -1;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), p);
+    if (ec != std::errc() || end != value.data() + value.size() || !(p >= 0.0 && p <= 1.0))
+      return bad_input("builtin option noise must be a number in [0, 1], got " +
+                       core::quote(value));
+    out.noise = p;
+  }
+  return out;
+}
+
+namespace {
+
+// Replaces one symbol by a different one (or adds one when no replacement exists).
+void corrupt(Word& state, size_t alphabet, core::Rng& rng) {
+  if (state.empty() || alphabet < 2) {
+    state.push_back(0);
+    return;
+  }
+  const size_t at = static_cast<size_t>(rng.uniform(0, static_cast<int64_t>(state.size()) - 1));
+  const int64_t shift = rng.uniform(1, static_cast<int64_t>(alphabet) - 1);
+  state[at] = static_cast<uint8_t>((state[at] + shift) % alphabet);
+}
+
+void corrupt(TapeConfig& c, int symbols, core::Rng& rng) {
+  const size_t at = static_cast<size_t>(rng.uniform(0, static_cast<int64_t>(c.window.size()) - 1));
+  const int64_t shift = rng.uniform(1, symbols - 1);
+  c.window[at] = static_cast<char>('0' + (c.window[at] - '0' + shift) % symbols);
+}
+
+Expected<std::string> tag_answer(const core::Problem& problem, double noise, core::Rng& rng) {
+  auto inst = tag_instance_from_params(problem.params);
+  if (!inst) return inst.error().with_context(problem.id);
+  TagTrace trace = simulate(*inst);
+  for (Word& state : trace.states)
+    if (noise > 0 && rng.bernoulli(noise)) corrupt(state, inst->system.alphabet.size(), rng);
+  return format_tag_answer(inst->system, trace.states, trace.halts);
+}
+
+Expected<std::string> tape_answer(const core::Problem& problem, double noise, core::Rng& rng) {
+  auto inst = tape_instance_from_params(problem.params);
+  if (!inst) return inst.error().with_context(problem.id);
+  TapeTrace trace = simulate(*inst);
+  for (TapeConfig& c : trace.configs)
+    if (noise > 0 && rng.bernoulli(noise)) corrupt(c, inst->machine.symbols, rng);
+  return format_tape_answer(inst->machine, trace);
+}
+
+class BuiltinPolicy final : public core::Policy {
+ public:
+  explicit BuiltinPolicy(BuiltinOptions options) : options_(options) {}
+
+  std::string name() const override {
+    if (options_.noise == 0) return "builtin";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "builtin:noise=%g", options_.noise);
+    return buf;
+  }
+
+  Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override {
+    if (query.problem == nullptr) return bad_input("builtin policy: query without a problem");
+    std::vector<core::Candidate> out;
+    for (int64_t j = 0; j < query.count; ++j) {
+      const uint64_t seed = core::derive_seed(
+          query.seed, query.problem->id, static_cast<uint64_t>(query.first_index + j));
+      auto text = builtin_answer(*query.problem, options_.noise, seed);
+      if (!text) return text.error();
+      core::Candidate c;
+      c.text = std::move(*text);
+      c.backend = "native";
+      c.mode = core::CandidateMode::answer;
+      c.provenance.endpoint = name();
+      c.provenance.request_id = "builtin-" + core::hex64(seed);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+ private:
+  BuiltinOptions options_;
+};
+
+}  // namespace
+
+Expected<std::string> builtin_answer(const core::Problem& problem, double noise,
+                                     uint64_t sample_seed) {
+  core::Rng rng(sample_seed);
+  if (problem.kind == "tag") return tag_answer(problem, noise, rng);
+  if (problem.kind == "tape") return tape_answer(problem, noise, rng);
+  return bad_input(problem.id + ": kind \"" + problem.kind + "\" is not a tm_trace kind");
+}
+
+std::unique_ptr<core::Policy> make_builtin_policy(const BuiltinOptions& options) {
+  return std::make_unique<BuiltinPolicy>(options);
+}
+
+}  // namespace tcs::tm_trace

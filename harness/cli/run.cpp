@@ -1,0 +1,110 @@
+// tcsprove run: run a suite or an ad-hoc problem file, or resume a run; then print its report.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "harness/cli/command.hpp"
+#include "harness/runner/report.hpp"
+#include "harness/runner/run.hpp"
+
+namespace tcs::cli {
+
+namespace {
+
+struct RunOptions {
+  std::string suite, problems, db = "tcsprove.db", policy, report = "md";
+  int64_t samples = 0, jobs = 0, resume = 0;
+  std::optional<uint64_t> seed;
+  bool quiet = false;
+};
+
+// The config a new run uses: the suite (or the ad-hoc problem file) with flags on top.
+core::Expected<runner::RunConfig> build_config(const RunOptions& o) {
+  if (o.suite.empty() == o.problems.empty())
+    return core::bad_input("give a SUITE file or --problems FILE.jsonl (or --resume RUN_ID)");
+  runner::RunConfig config;
+  if (!o.suite.empty()) {
+    auto suite = runner::load_suite(o.suite);
+    if (!suite) return suite.error();
+    config = *suite;
+  } else {
+    config.sources.push_back({.file = o.problems});
+  }
+  if (!o.policy.empty()) config.policy = o.policy;
+  if (o.samples > 0) config.samples = o.samples;
+  if (o.jobs > 0) config.jobs = o.jobs;
+  if (o.seed) config.seed = *o.seed;
+  if (auto s = config.validate(); !s) return s.error();
+  return config;
+}
+
+int print_report(store::Store& store, int64_t run_id, const Context& ctx, const std::string& fmt) {
+  if (fmt == "none") return kOk;
+  auto report = runner::build_report(store, run_id, ctx.families);
+  if (!report) return fail(report.error());
+  if (fmt == "json") std::cout << runner::report_json(*report).dump(2) << '\n';
+  else std::cout << runner::report_markdown(*report);
+  return kOk;
+}
+
+int run(const RunOptions& o, Context& ctx) {
+  std::optional<std::vector<core::Problem>> problems;
+  runner::RunConfig config;
+  if (o.resume == 0) {
+    auto built = build_config(o);
+    if (!built) return fail(built.error());
+    config = *built;
+    // Everything is validated and generated before the database is opened.
+    auto prepared = runner::prepare_run(config, ctx.families);
+    if (!prepared) return fail(prepared.error());
+    problems = std::move(*prepared);
+  } else if (!o.suite.empty() || !o.problems.empty()) {
+    return fail(core::bad_input("--resume takes no SUITE or --problems: the run has them"));
+  }
+  auto store = store::Store::open(o.db);
+  if (!store) return fail(store.error());
+  int64_t run_id = o.resume;
+  if (problems) {
+    auto created = runner::create_run(**store, config, *problems, git_describe());
+    if (!created) return fail(created.error());
+    run_id = *created;
+  }
+  if (!o.quiet) std::cerr << "run " << run_id << " in " << o.db << '\n';
+  runner::ExecuteOptions options{o.jobs, o.quiet ? nullptr : &std::cerr, isatty(2) == 1};
+  auto summary = runner::execute_run(**store, run_id, ctx.families, ctx.env, options);
+  if (!summary) return fail(summary.error());
+  if (summary->interrupted || summary->attempts_done < summary->attempts_total)
+    std::cerr << "run " << run_id << " is incomplete (" << summary->attempts_done << "/"
+              << summary->attempts_total << " attempts); continue it with: tcsprove run --resume "
+              << run_id << " --db " << o.db << '\n';
+  if (int code = print_report(**store, run_id, ctx, o.report); code != kOk) return code;
+  if (summary->unchecked > 0 || summary->policy_failures > 0) {
+    std::cerr << "tcsprove: " << summary->unchecked << " attempts could not be checked, "
+              << summary->policy_failures << " could not be produced\n";
+    return kUnchecked;
+  }
+  return summary->interrupted ? kUnchecked : kOk;
+}
+
+}  // namespace
+
+void add_run(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<RunOptions>();
+  auto* cmd = app.add_subcommand("run", "Run a benchmark suite or a problem file and report");
+  cmd->add_option("suite", o->suite, "Suite file (TOML), e.g. benchmarks/suites/smoke.toml");
+  cmd->add_option("--problems", o->problems, "Run the problems of a JSONL file instead");
+  cmd->add_option("--db", o->db, "SQLite database for the run")->capture_default_str();
+  cmd->add_option("--policy", o->policy, "Policy: builtin or builtin:noise=P (overrides suite)");
+  cmd->add_option("--samples,-k", o->samples, "Candidates per problem (overrides suite)");
+  cmd->add_option("--seed", o->seed, "Seed (overrides suite)");
+  cmd->add_option("--jobs,-j", o->jobs, "Worker threads (overrides suite)");
+  cmd->add_option("--resume", o->resume, "Continue the run RUN_ID (killed or interrupted)");
+  cmd->add_option("--report", o->report, "Report printed at the end")
+      ->check(CLI::IsMember({"md", "json", "none"}))
+      ->capture_default_str();
+  cmd->add_flag("--quiet,-q", o->quiet, "No progress lines");
+  cmd->callback([o, &ctx] { ctx.action = [o, &ctx] { return run(*o, ctx); }; });
+}
+
+}  // namespace tcs::cli

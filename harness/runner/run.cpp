@@ -1,0 +1,213 @@
+#include "harness/runner/run.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "harness/core/hash.hpp"
+#include "harness/runner/progress.hpp"
+#include "harness/search/sample.hpp"
+
+namespace tcs::runner {
+
+using core::Error;
+using core::ErrorCode;
+
+core::Expected<std::string> builtin_options(const std::string& policy) {
+  if (policy == "builtin") return std::string();
+  if (policy.rfind("builtin:", 0) == 0) return policy.substr(8);
+  return core::bad_input("policy: \"" + policy +
+                         "\" is not available in this build (expected builtin or builtin:OPTIONS)");
+}
+
+namespace {
+
+core::Expected<std::vector<core::Problem>> collect_problems(const RunConfig& config,
+                                                            const core::FamilyRegistry& families) {
+  std::vector<core::Problem> all;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < config.sources.size(); ++i) {
+    const ProblemSource& source = config.sources[i];
+    std::string where = "problems[" + std::to_string(i) + "]";
+    core::Expected<std::vector<core::Problem>> batch = Error{};
+    if (!source.file.empty()) {
+      batch = core::read_problems_file(source.file);
+    } else {
+      const core::Family* family = families.find(source.family);
+      if (!family)
+        return core::bad_input(where + ".family: unknown family \"" + source.family + "\"");
+      // Each source has its own seed so adding a source does not change the others.
+      batch = family->generate({source.kind, source.params,
+                                core::derive_seed(config.seed, "source", i), source.count});
+    }
+    if (!batch) return batch.error().with_context(where);
+    for (auto& p : *batch) {
+      if (!families.find(p.family))
+        return core::bad_input(where + ": problem \"" + p.id + "\" has unknown family \"" +
+                               p.family + "\"");
+      if (seen.insert(p.id).second) all.push_back(std::move(p));
+    }
+  }
+  return all;
+}
+
+}  // namespace
+
+core::Expected<std::vector<core::Problem>> prepare_run(const RunConfig& config,
+                                                       const core::FamilyRegistry& families) {
+  if (auto s = config.validate(); !s) return s.error();
+  auto options = builtin_options(config.policy);
+  if (!options) return options.error();
+  auto problems = collect_problems(config, families);
+  if (!problems) return problems.error();
+  if (problems->empty()) return core::bad_input("the run has no problems");
+  std::set<std::string> family_names;
+  for (const auto& p : *problems) family_names.insert(p.family);
+  for (const auto& name : family_names)
+    if (auto policy = families.find(name)->builtin_policy(*options); !policy)
+      return policy.error().with_context("policy \"" + config.policy + "\"");
+  return problems;
+}
+
+core::Expected<int64_t> create_run(store::Store& store, const RunConfig& config,
+                                   const std::vector<core::Problem>& problems,
+                                   const std::string& git_describe) {
+  auto run_id = store.create_run(config.name, config.to_json().dump(), config.seed, git_describe);
+  if (!run_id) return run_id.error();
+  if (auto s = store.add_problems(*run_id, problems); !s) return s.error();
+  return run_id;
+}
+
+namespace {
+
+// What one worker thread owns: a policy and a checker per family (neither need be
+// thread-safe).
+struct WorkerTools {
+  std::map<std::string, std::unique_ptr<core::Policy>> policies;
+  std::map<std::string, std::unique_ptr<core::Checker>> checkers;
+};
+
+struct Shared {
+  store::Store& store;
+  const core::FamilyRegistry& families;
+  const RunConfig& config;
+  const std::vector<core::Problem>& problems;
+  const std::set<std::pair<std::string, int64_t>>& done;
+  int64_t run_id;
+  core::Env& env;
+  Progress* progress;
+  std::atomic<size_t> next{0};
+  std::atomic<int64_t> attempts_new{0}, unchecked_new{0}, policy_failures{0};
+};
+
+store::AttemptRow to_row(int64_t run_id, const core::Problem& p, const std::string& policy,
+                         const search::SampleOutcome& o, int64_t max_bytes) {
+  store::AttemptRow row;
+  row.run_id = run_id;
+  row.problem_id = p.id;
+  row.attempt_index = o.index;
+  row.policy = policy;
+  row.backend = o.candidate.backend;
+  row.mode = std::string(core::to_string(o.candidate.mode));
+  row.candidate = o.candidate.text.substr(0, static_cast<size_t>(max_bytes));
+  row.verdict = o.verdict.kind;
+  row.message = o.verdict.message;
+  row.detail_json = o.verdict.detail.is_null() ? "" : o.verdict.detail.dump();
+  row.seconds = o.verdict.seconds;
+  row.work = o.verdict.work;
+  row.logprob = o.candidate.provenance.logprob;
+  row.prompt_tokens = o.candidate.provenance.prompt_tokens;
+  row.completion_tokens = o.candidate.provenance.completion_tokens;
+  return row;
+}
+
+void run_problem(Shared& sh, WorkerTools& tools, const core::Problem& p) {
+  std::vector<int64_t> missing;
+  for (int64_t i = 0; i < sh.config.samples; ++i)
+    if (!sh.done.count({p.id, i})) missing.push_back(i);
+  if (missing.empty()) return;
+  const core::Family& family = *sh.families.find(p.family);
+  auto& policy = tools.policies[p.family];
+  if (!policy) policy = std::move(family.builtin_policy(*builtin_options(sh.config.policy)).value());
+  auto& checker = tools.checkers[p.family];
+  if (!checker) checker = family.native_checker();
+  std::vector<search::SampleOutcome> outcomes;
+  auto status = search::sample_problem(p, family.prompt(p), missing, sh.config.seed, *policy,
+                                       *checker, [&] { return family.native_checker(); },
+                                       sh.config.limits, outcomes);
+  int64_t verified = 0;
+  for (const auto& o : outcomes) {
+    sh.store.enqueue_attempt(to_row(sh.run_id, p, sh.config.policy, o, sh.config.limits.max_answer_bytes));
+    if (o.rechecked) {
+      sh.store.enqueue_proof({sh.run_id, p.id, o.index, o.candidate.backend, o.candidate.text});
+      ++verified;
+    }
+    if (core::is_unchecked(o.verdict.kind)) ++sh.unchecked_new;
+  }
+  sh.attempts_new += static_cast<int64_t>(outcomes.size());
+  if (!status) {
+    sh.policy_failures += static_cast<int64_t>(missing.size() - outcomes.size());
+    sh.env.log.warn("problem " + p.id + ": policy failed: " + status.error().message);
+  }
+  if (sh.progress) sh.progress->add(static_cast<int64_t>(outcomes.size()), verified);
+}
+
+void worker(Shared& sh) {
+  WorkerTools tools;
+  while (!sh.env.cancel.cancelled()) {
+    size_t i = sh.next.fetch_add(1);
+    if (i >= sh.problems.size()) return;
+    run_problem(sh, tools, sh.problems[i]);
+  }
+}
+
+}  // namespace
+
+core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id,
+                                       const core::FamilyRegistry& families, core::Env& env,
+                                       const ExecuteOptions& options) {
+  auto info = store.run(run_id);
+  if (!info) return info.error();
+  auto config = RunConfig::from_json(core::Json::parse(info->config_json));
+  if (!config) return config.error().with_context("run " + std::to_string(run_id));
+  auto problems = store.run_problems(run_id);
+  if (!problems) return problems.error();
+  for (const auto& p : *problems)
+    if (!families.find(p.family))
+      return core::bad_input("run " + std::to_string(run_id) + ": problem " + p.id +
+                             " has family \"" + p.family + "\" that this build lacks");
+  const auto done = store.attempt_keys(run_id);
+
+  RunSummary summary;
+  summary.run_id = run_id;
+  summary.problems = static_cast<int64_t>(problems->size());
+  summary.attempts_total = summary.problems * config->samples;
+  std::optional<Progress> progress;
+  if (options.progress)
+    progress.emplace(*options.progress, options.live_progress,
+                     summary.attempts_total - static_cast<int64_t>(done.size()));
+  Shared shared{store, families, *config, *problems, done, run_id, env,
+                progress ? &*progress : nullptr};
+  int64_t jobs = options.jobs > 0 ? options.jobs : config->jobs;
+  jobs = std::min<int64_t>(jobs, std::max<size_t>(1, problems->size()));
+  std::vector<std::thread> threads;
+  for (int64_t t = 1; t < jobs; ++t) threads.emplace_back(worker, std::ref(shared));
+  worker(shared);
+  for (auto& t : threads) t.join();
+  if (progress) progress->finish();
+
+  if (auto s = store.flush(); !s) return s.error();
+  summary.attempts_new = shared.attempts_new;
+  summary.policy_failures = shared.policy_failures;
+  summary.interrupted = env.cancel.cancelled();
+  summary.attempts_done = store.attempt_count(run_id);
+  for (const auto& a : store.attempts(run_id))
+    if (core::is_unchecked(a.verdict)) ++summary.unchecked;
+  bool complete = summary.attempts_done == summary.attempts_total;
+  if (auto s = store.finish_run(run_id, complete ? "finished" : "interrupted"); !s)
+    return s.error();
+  return summary;
+}
+
+}  // namespace tcs::runner
