@@ -1,4 +1,5 @@
-// tcsprove check: check one answer against one problem with the family's exact engine.
+// tcsprove check: check one candidate against one problem with one back-end.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,35 +11,54 @@ namespace tcs::cli {
 namespace {
 
 struct CheckOptions {
-  std::string problems, id, answer;
+  std::string problem, problems, id, candidate, backend = "native";
   bool json = false;
   int64_t max_answer_bytes = 1 << 20;
 };
 
-int check(const CheckOptions& o, Context& ctx) {
-  auto problems = core::read_problems_file(o.problems);
-  if (!problems) return fail(problems.error());
-  const core::Problem* problem = nullptr;
+// --problem is a JSONL file (with one problem, or --id to pick one) or a problem id looked up
+// in --problems FILE.
+core::Expected<core::Problem> find_problem(const CheckOptions& o) {
+  std::string file = o.problems, id = o.id;
+  if (!o.problem.empty()) {
+    if (std::filesystem::is_regular_file(o.problem)) file = o.problem;
+    else id = o.problem;
+  }
+  if (file.empty())
+    return core::bad_input("--problem " + o.problem +
+                           ": no such file; to name a problem by id also give --problems FILE");
+  auto problems = core::read_problems_file(file);
+  if (!problems) return problems.error();
+  if (id.empty() && problems->size() == 1) return problems->front();
   for (const auto& p : *problems)
-    if (p.id == o.id || (o.id.empty() && problems->size() == 1)) problem = &p;
-  if (!problem)
-    return fail({core::ErrorCode::not_found,
-                 o.problems + ": no problem with id \"" + o.id + "\" (use --id)"});
+    if (p.id == id) return p;
+  if (id.empty())
+    return core::bad_input(file + " holds " + std::to_string(problems->size()) +
+                           " problems: say which with --id");
+  return core::Error{core::ErrorCode::not_found, file + ": no problem with id \"" + id + "\""};
+}
+
+int check(const CheckOptions& o, Context& ctx) {
+  auto problem = find_problem(o);
+  if (!problem) return fail(problem.error());
   const core::Family* family = ctx.families.find(problem->family);
   if (!family) return fail(core::bad_input("unknown family \"" + problem->family + "\""));
-  auto text = read_text(o.answer);
+  if (o.backend != "native")
+    return fail(core::bad_input("--backend " + o.backend + ": not available in this build"));
+  auto text = read_text(o.candidate);
   if (!text) return fail(text.error());
   core::Limits limits;
   limits.max_answer_bytes = o.max_answer_bytes;
   core::Stopwatch watch;
-  core::Verdict verdict = family->native_checker()->check(
-      *problem, {*text, "native", core::CandidateMode::answer, {"user", "", {}, 0, 0}}, limits);
-  verdict.seconds = watch.seconds();
+  core::Candidate candidate{*text, o.backend, core::CandidateMode::answer, {"user"}};
+  core::Verdict verdict = family->native_checker()->check(*problem, candidate, limits);
+  double ms = watch.seconds() * 1000.0;
   if (o.json) {
     core::OrderedJson out = {{"problem", problem->id},
+                             {"backend", o.backend},
                              {"verdict", core::to_string(verdict.kind)},
-                             {"message", verdict.message},
-                             {"seconds", verdict.seconds},
+                             {"reason", verdict.message},
+                             {"ms", ms},
                              {"work", verdict.work},
                              {"detail", core::OrderedJson::parse(verdict.detail.dump())}};
     std::cout << out.dump() << '\n';
@@ -54,13 +74,16 @@ int check(const CheckOptions& o, Context& ctx) {
 void add_check(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand(
-      "check", "Check one answer against one problem (exit 0 whether verified or rejected)");
-  cmd->add_option("--problems", o->problems, "Problems JSONL file")->required();
-  cmd->add_option("--id", o->id, "Problem id (optional when the file has one problem)");
-  cmd->add_option("--answer", o->answer, "Answer file ('-' = stdin)")->required();
-  cmd->add_option("--max-answer-bytes", o->max_answer_bytes, "Longer answers are rejected")
+      "check", "Check one candidate against one problem (exit 0 whether verified or rejected)");
+  cmd->add_option("--problem", o->problem, "A problems JSONL file, or a problem id (with --problems)");
+  cmd->add_option("--problems", o->problems, "Problems JSONL file to look the id up in");
+  cmd->add_option("--id", o->id, "Problem id (when the file holds several)");
+  cmd->add_option("--candidate,--answer", o->candidate, "Candidate file ('-' = stdin)")->required();
+  cmd->add_option("--backend", o->backend, "Back-end that checks: native")->capture_default_str();
+  cmd->add_option("--max-answer-bytes", o->max_answer_bytes, "Longer candidates are rejected")
       ->capture_default_str();
-  cmd->add_flag("--json", o->json, "Print the verdict as JSON");
+  cmd->add_flag("--json", o->json,
+                "Print {\"problem\",\"backend\",\"verdict\",\"reason\",\"ms\",\"work\",\"detail\"}");
   cmd->callback([o, &ctx] { ctx.action = [o, &ctx] { return check(*o, ctx); }; });
 }
 

@@ -75,7 +75,7 @@ TEST_F(BadInput, CheckRejectsNonUtf8AndOversizedAnswersSayingSo) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto verdict = nlohmann::json::parse(r.out);
   EXPECT_EQ(verdict["verdict"], "rejected");
-  EXPECT_NE(verdict["message"].get<std::string>().find("UTF-8"), std::string::npos) << r.out;
+  EXPECT_NE(verdict["reason"].get<std::string>().find("UTF-8"), std::string::npos) << r.out;
 
   std::ofstream(dir / "big.txt") << std::string(5000, 'x');
   r = run_cli({"check", "--problems", dir / "p.jsonl", "--answer", dir / "big.txt",
@@ -83,7 +83,7 @@ TEST_F(BadInput, CheckRejectsNonUtf8AndOversizedAnswersSayingSo) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   verdict = nlohmann::json::parse(r.out);
   EXPECT_EQ(verdict["verdict"], "rejected");
-  EXPECT_NE(verdict["message"].get<std::string>().find("1000"), std::string::npos) << r.out;
+  EXPECT_NE(verdict["reason"].get<std::string>().find("1000"), std::string::npos) << r.out;
 
   r = run_cli({"check", "--problems", dir / "p.jsonl", "--id", "no/such", "--answer", dir / "big.txt"});
   EXPECT_EQ(r.exit_code, 2);
