@@ -10,6 +10,7 @@
 #include "harness/core/env.hpp"
 #include "harness/core/expected.hpp"
 #include "harness/core/family.hpp"
+#include "harness/runner/run.hpp"
 
 namespace tcs::cli {
 
@@ -23,8 +24,11 @@ enum ExitCode : int {
 
 struct Context {
   core::FamilyRegistry families;
+  core::BackendRegistry backends;  // back-ends besides the families' native checkers
   core::Env env;
   std::function<int()> action;  // set by the sub-command that was chosen
+
+  runner::RunParts run_parts() const { return {families, &backends}; }
 };
 
 // Prints the error to stderr and returns its exit code.

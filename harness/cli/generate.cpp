@@ -42,7 +42,7 @@ int generate(const GenerateOptions& o, Context& ctx) {
     config.seed = o.seed;
     config.sources.push_back({o.family, o.kind, o.count, *params, ""});
   }
-  auto problems = runner::prepare_run(config, ctx.families);
+  auto problems = runner::prepare_run(config, ctx.run_parts());
   if (!problems) return fail(problems.error());
   std::ostringstream text;
   for (const auto& p : *problems) core::write_problem_jsonl(text, p);

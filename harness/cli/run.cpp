@@ -56,7 +56,7 @@ int run(const RunOptions& o, Context& ctx) {
     if (!built) return fail(built.error());
     config = *built;
     // Everything is validated and generated before the database is opened.
-    auto prepared = runner::prepare_run(config, ctx.families);
+    auto prepared = runner::prepare_run(config, ctx.run_parts());
     if (!prepared) return fail(prepared.error());
     problems = std::move(*prepared);
   } else if (!o.suite.empty() || !o.problems.empty()) {
@@ -72,7 +72,7 @@ int run(const RunOptions& o, Context& ctx) {
   }
   if (!o.quiet) std::cerr << "run " << run_id << " in " << o.db << '\n';
   runner::ExecuteOptions options{o.jobs, o.quiet ? nullptr : &std::cerr, isatty(2) == 1};
-  auto summary = runner::execute_run(**store, run_id, ctx.families, ctx.env, options);
+  auto summary = runner::execute_run(**store, run_id, ctx.run_parts(), ctx.env, options);
   if (!summary) return fail(summary.error());
   if (summary->interrupted || summary->attempts_done < summary->attempts_total)
     std::cerr << "run " << run_id << " is incomplete (" << summary->attempts_done << "/"

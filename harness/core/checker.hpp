@@ -2,7 +2,12 @@
 // proof of this problem?
 #pragma once
 
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "harness/core/candidate.hpp"
 #include "harness/core/limits.hpp"
@@ -22,6 +27,32 @@ class Checker {
   // May be called from several threads at once only if the implementation says so.
   virtual Verdict check(const Problem& problem, const Candidate& candidate,
                         const Limits& limits) = 0;
+};
+
+}  // namespace tcs::core
+
+namespace tcs::core {
+
+// Back-ends other than a family's native engine ("z3", "coq", "lean"), by name. The CLI
+// registers what this build and machine have; the runner picks the checker a candidate names
+// in Candidate::backend ("native" = the problem's family's own checker).
+class BackendRegistry {
+ public:
+  using Factory = std::function<std::unique_ptr<Checker>()>;
+  void add(std::string name, Factory factory) { factories_[std::move(name)] = std::move(factory); }
+  // Null when no back-end has that name.
+  const Factory* find(std::string_view name) const {
+    auto it = factories_.find(std::string(name));
+    return it == factories_.end() ? nullptr : &it->second;
+  }
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& [name, f] : factories_) out.push_back(name);
+    return out;
+  }
+
+ private:
+  std::map<std::string, Factory> factories_;
 };
 
 }  // namespace tcs::core

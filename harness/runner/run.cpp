@@ -14,9 +14,10 @@ namespace tcs::runner {
 using core::Error;
 using core::ErrorCode;
 
-core::Expected<std::string> builtin_options(const std::string& policy) {
-  if (policy == "builtin") return std::string();
-  if (policy.rfind("builtin:", 0) == 0) return policy.substr(8);
+core::Expected<std::unique_ptr<core::Policy>> make_builtin_policy(const std::string& policy,
+                                                                  const core::Family& family) {
+  if (policy == "builtin") return family.builtin_policy("");
+  if (policy.rfind("builtin:", 0) == 0) return family.builtin_policy(policy.substr(8));
   return core::bad_input("policy: \"" + policy +
                          "\" is not available in this build (expected builtin or builtin:OPTIONS)");
 }
@@ -55,17 +56,15 @@ core::Expected<std::vector<core::Problem>> collect_problems(const RunConfig& con
 }  // namespace
 
 core::Expected<std::vector<core::Problem>> prepare_run(const RunConfig& config,
-                                                       const core::FamilyRegistry& families) {
+                                                       const RunParts& parts) {
   if (auto s = config.validate(); !s) return s.error();
-  auto options = builtin_options(config.policy);
-  if (!options) return options.error();
-  auto problems = collect_problems(config, families);
+  auto problems = collect_problems(config, parts.families);
   if (!problems) return problems.error();
   if (problems->empty()) return core::bad_input("the run has no problems");
   std::set<std::string> family_names;
   for (const auto& p : *problems) family_names.insert(p.family);
   for (const auto& name : family_names)
-    if (auto policy = families.find(name)->builtin_policy(*options); !policy)
+    if (auto policy = parts.make_policy(config.policy, *parts.families.find(name)); !policy)
       return policy.error().with_context("policy \"" + config.policy + "\"");
   return problems;
 }
@@ -81,16 +80,35 @@ core::Expected<int64_t> create_run(store::Store& store, const RunConfig& config,
 
 namespace {
 
-// What one worker thread owns: a policy and a checker per family (neither need be
-// thread-safe).
-struct WorkerTools {
+// What one worker thread owns: a policy per family and a checker per back-end (neither need
+// be thread-safe).
+class WorkerTools : public search::CheckerSource {
+ public:
+  WorkerTools(const RunParts& parts) : parts_(parts) {}
+  void set_family(const core::Family& family) { family_ = &family; }
+  core::Checker* reused(std::string_view backend) override {
+    std::string key = backend == "native" ? "native:" + std::string(family_->name())
+                                          : std::string(backend);
+    auto& checker = checkers_[key];
+    if (!checker) checker = fresh(backend);
+    return checker.get();
+  }
+  std::unique_ptr<core::Checker> fresh(std::string_view backend) override {
+    if (backend == "native") return family_->native_checker();
+    const auto* factory = parts_.backends ? parts_.backends->find(backend) : nullptr;
+    return factory ? (*factory)() : nullptr;
+  }
   std::map<std::string, std::unique_ptr<core::Policy>> policies;
-  std::map<std::string, std::unique_ptr<core::Checker>> checkers;
+
+ private:
+  const RunParts& parts_;
+  const core::Family* family_ = nullptr;
+  std::map<std::string, std::unique_ptr<core::Checker>> checkers_;
 };
 
 struct Shared {
   store::Store& store;
-  const core::FamilyRegistry& families;
+  const RunParts& parts;
   const RunConfig& config;
   const std::vector<core::Problem>& problems;
   const std::set<std::pair<std::string, int64_t>>& done;
@@ -127,15 +145,13 @@ void run_problem(Shared& sh, WorkerTools& tools, const core::Problem& p) {
   for (int64_t i = 0; i < sh.config.samples; ++i)
     if (!sh.done.count({p.id, i})) missing.push_back(i);
   if (missing.empty()) return;
-  const core::Family& family = *sh.families.find(p.family);
+  const core::Family& family = *sh.parts.families.find(p.family);
   auto& policy = tools.policies[p.family];
-  if (!policy) policy = std::move(family.builtin_policy(*builtin_options(sh.config.policy)).value());
-  auto& checker = tools.checkers[p.family];
-  if (!checker) checker = family.native_checker();
+  if (!policy) policy = std::move(sh.parts.make_policy(sh.config.policy, family).value());
+  tools.set_family(family);
   std::vector<search::SampleOutcome> outcomes;
   auto status = search::sample_problem(p, family.prompt(p), missing, sh.config.seed, *policy,
-                                       *checker, [&] { return family.native_checker(); },
-                                       sh.config.limits, outcomes);
+                                       tools, sh.config.limits, outcomes);
   int64_t verified = 0;
   for (const auto& o : outcomes) {
     sh.store.enqueue_attempt(to_row(sh.run_id, p, sh.config.policy, o, sh.config.limits.max_answer_bytes));
@@ -154,7 +170,7 @@ void run_problem(Shared& sh, WorkerTools& tools, const core::Problem& p) {
 }
 
 void worker(Shared& sh) {
-  WorkerTools tools;
+  WorkerTools tools(sh.parts);
   while (!sh.env.cancel.cancelled()) {
     size_t i = sh.next.fetch_add(1);
     if (i >= sh.problems.size()) return;
@@ -164,9 +180,8 @@ void worker(Shared& sh) {
 
 }  // namespace
 
-core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id,
-                                       const core::FamilyRegistry& families, core::Env& env,
-                                       const ExecuteOptions& options) {
+core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id, const RunParts& parts,
+                                       core::Env& env, const ExecuteOptions& options) {
   auto info = store.run(run_id);
   if (!info) return info.error();
   auto config = RunConfig::from_json(core::Json::parse(info->config_json));
@@ -174,9 +189,14 @@ core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id,
   auto problems = store.run_problems(run_id);
   if (!problems) return problems.error();
   for (const auto& p : *problems)
-    if (!families.find(p.family))
+    if (!parts.families.find(p.family))
       return core::bad_input("run " + std::to_string(run_id) + ": problem " + p.id +
                              " has family \"" + p.family + "\" that this build lacks");
+  std::set<std::string> family_names;
+  for (const auto& p : *problems) family_names.insert(p.family);
+  for (const auto& name : family_names)  // fail now, not in a worker, when it cannot be built
+    if (auto policy = parts.make_policy(config->policy, *parts.families.find(name)); !policy)
+      return policy.error().with_context("policy \"" + config->policy + "\"");
   const auto done = store.attempt_keys(run_id);
 
   RunSummary summary;
@@ -187,7 +207,7 @@ core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id,
   if (options.progress)
     progress.emplace(*options.progress, options.live_progress,
                      summary.attempts_total - static_cast<int64_t>(done.size()));
-  Shared shared{store, families, *config, *problems, done, run_id, env,
+  Shared shared{store, parts, *config, *problems, done, run_id, env,
                 progress ? &*progress : nullptr};
   int64_t jobs = options.jobs > 0 ? options.jobs : config->jobs;
   jobs = std::min<int64_t>(jobs, std::max<size_t>(1, problems->size()));

@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
+#include <memory>
 
 #include "harness/core/env.hpp"
 #include "harness/core/expected.hpp"
@@ -18,14 +20,25 @@
 
 namespace tcs::runner {
 
-// "builtin" -> "", "builtin:noise=0.1" -> "noise=0.1"; other policies are errors until endpoints land.
-core::Expected<std::string> builtin_options(const std::string& policy);
+using PolicyMaker = std::function<core::Expected<std::unique_ptr<core::Policy>>(
+    const std::string& policy, const core::Family& family)>;
+
+// "builtin" or "builtin:OPTIONS": the family's own policy. Anything else is an error naming it.
+core::Expected<std::unique_ptr<core::Policy>> make_builtin_policy(const std::string& policy,
+                                                                  const core::Family& family);
+
+// What runs are made of; the CLI wires it.
+struct RunParts {
+  const core::FamilyRegistry& families;
+  const core::BackendRegistry* backends = nullptr;  // null: native checkers only
+  PolicyMaker make_policy = make_builtin_policy;    // builds RunConfig::policy for a family
+};
 
 // Validates the config and its policy and generates (or reads) the problems it names, in
 // order, without duplicates. Writes nothing: call it before opening the store, so bad input
 // leaves the database untouched.
 core::Expected<std::vector<core::Problem>> prepare_run(const RunConfig& config,
-                                                       const core::FamilyRegistry& families);
+                                                       const RunParts& parts);
 
 // Creates the run in the store (config snapshot, seed, version, problems from prepare_run).
 core::Expected<int64_t> create_run(store::Store& store, const RunConfig& config,
@@ -51,8 +64,7 @@ struct ExecuteOptions {
 
 // Executes every attempt of the run that is not yet stored, then marks the run finished (or
 // interrupted when env.cancel was set). Safe to call again on the same run at any time.
-core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id,
-                                       const core::FamilyRegistry& families, core::Env& env,
-                                       const ExecuteOptions& options);
+core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id, const RunParts& parts,
+                                       core::Env& env, const ExecuteOptions& options);
 
 }  // namespace tcs::runner

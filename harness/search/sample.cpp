@@ -25,14 +25,20 @@ core::Verdict timed_check(core::Checker& checker, const core::Problem& problem,
 }
 
 SampleOutcome check_one(const core::Problem& problem, int64_t index, core::Candidate candidate,
-                        core::Checker& checker, const CheckerFactory& make_checker,
-                        const core::Limits& limits) {
+                        CheckerSource& checkers, const core::Limits& limits) {
   SampleOutcome out{index, std::move(candidate), {}, false};
-  out.verdict = timed_check(checker, problem, out.candidate, limits);
+  core::Checker* checker = checkers.reused(out.candidate.backend);
+  if (!checker) {
+    out.verdict = core::Verdict::failed("no back-end \"" + out.candidate.backend +
+                                        "\" in this build or on this machine");
+    return out;
+  }
+  out.verdict = timed_check(*checker, problem, out.candidate, limits);
   if (!out.verdict.ok()) return out;
   // Never trust the first check: a fresh checker must agree before this counts as a proof.
-  auto fresh = make_checker();
-  core::Verdict second = fresh->check(problem, out.candidate, limits);
+  auto fresh = checkers.fresh(out.candidate.backend);
+  core::Verdict second = fresh ? fresh->check(problem, out.candidate, limits)
+                               : core::Verdict::failed("back-end vanished");
   if (second.ok()) {
     out.rechecked = true;
     return out;
@@ -47,9 +53,8 @@ SampleOutcome check_one(const core::Problem& problem, int64_t index, core::Candi
 
 core::Status sample_problem(const core::Problem& problem, const std::string& prompt,
                             const std::vector<int64_t>& indices, uint64_t seed,
-                            core::Policy& policy, core::Checker& checker,
-                            const CheckerFactory& make_checker, const core::Limits& limits,
-                            std::vector<SampleOutcome>& out) {
+                            core::Policy& policy, CheckerSource& checkers,
+                            const core::Limits& limits, std::vector<SampleOutcome>& out) {
   size_t i = 0;
   while (i < indices.size()) {
     size_t j = i + 1;  // extend to the longest contiguous run of indices
@@ -60,8 +65,8 @@ core::Status sample_problem(const core::Problem& problem, const std::string& pro
     if (!candidates) return candidates.error();
     TCS_REQUIRE(candidates->size() == j - i, "policy returned the wrong number of candidates");
     for (size_t c = 0; c < candidates->size(); ++c)
-      out.push_back(check_one(problem, indices[i + c], std::move((*candidates)[c]), checker,
-                              make_checker, limits));
+      out.push_back(
+          check_one(problem, indices[i + c], std::move((*candidates)[c]), checkers, limits));
     i = j;
   }
   return {};

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
+#include <string_view>
 #include <memory>
 #include <vector>
 
@@ -25,17 +25,25 @@ struct SampleOutcome {
   bool rechecked = false;
 };
 
-using CheckerFactory = std::function<std::unique_ptr<core::Checker>()>;
+// Where sampling gets the checker for the back-end a candidate names (Candidate::backend).
+class CheckerSource {
+ public:
+  virtual ~CheckerSource() = default;
+  // A checker the caller may keep reusing; null when this build has no such back-end.
+  virtual core::Checker* reused(std::string_view backend) = 0;
+  // A new checker that has seen nothing yet (for re-checks); null as above.
+  virtual std::unique_ptr<core::Checker> fresh(std::string_view backend) = 0;
+};
 
 // Proposes and checks the samples `indices` (ascending) of one problem. Contiguous indices
 // are asked of the policy in one query (an endpoint may answer them with one request).
-// A verified candidate is re-checked by a fresh checker from `make_checker`; if the second
-// opinion differs the outcome becomes an `error` verdict (a soundness alarm, never verified).
+// A verified candidate is re-checked by a fresh checker; if the second opinion differs the
+// outcome becomes an `error` verdict (a soundness alarm, never verified). A candidate for a
+// back-end this build lacks gets an `error` verdict saying so.
 // Returns the policy's Error when it could not propose; outcomes before it are kept in `out`.
 core::Status sample_problem(const core::Problem& problem, const std::string& prompt,
                             const std::vector<int64_t>& indices, uint64_t seed,
-                            core::Policy& policy, core::Checker& checker,
-                            const CheckerFactory& make_checker, const core::Limits& limits,
-                            std::vector<SampleOutcome>& out);
+                            core::Policy& policy, CheckerSource& checkers,
+                            const core::Limits& limits, std::vector<SampleOutcome>& out);
 
 }  // namespace tcs::search

@@ -23,6 +23,7 @@ struct FakeKnobs {
   std::atomic<bool> recheck_disagrees{false};  // a fresh checker rejects what the first accepted
   std::atomic<bool> policy_down{false};
   std::atomic<int> checker_instances{0};
+  std::string backend = "native";  // the back-end the fake policy's candidates target
 };
 FakeKnobs knobs;
 
@@ -35,7 +36,7 @@ class FakePolicy : public core::Policy {
     std::vector<Candidate> out;
     for (int64_t j = q.first_index; j < q.first_index + q.count; ++j) {
       int64_t answer = q.problem->answer.get<int64_t>() + (j % 2);
-      out.push_back({std::to_string(answer), "native", core::CandidateMode::answer, {"builtin"}});
+      out.push_back({std::to_string(answer), knobs.backend, core::CandidateMode::answer, {"builtin"}});
     }
     return out;
   }
@@ -104,6 +105,7 @@ class RunnerTest : public ::testing::Test {
   void SetUp() override {
     knobs.recheck_disagrees = false;
     knobs.policy_down = false;
+    knobs.backend = "native";
     families_.add(std::make_unique<FakeFamily>());
     dir_ = std::filesystem::temp_directory_path() /
            ("tcs_runner_" + std::to_string(getpid()) + "_" +
@@ -121,7 +123,7 @@ class RunnerTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   int64_t start() {
-    auto problems = prepare_run(config_, families_);
+    auto problems = prepare_run(config_, RunParts{families_});
     EXPECT_TRUE(problems.ok());
     auto id = create_run(*store_, config_, *problems, "test");
     EXPECT_TRUE(id.ok());
@@ -137,7 +139,7 @@ class RunnerTest : public ::testing::Test {
 
 TEST_F(RunnerTest, EveryAttemptStoredOnceAndProofsAreTheVerifiedOnes) {
   int64_t run = start();
-  auto summary = execute_run(*store_, run, families_, env_, {});
+  auto summary = execute_run(*store_, run, RunParts{families_}, env_, {});
   ASSERT_TRUE(summary.ok()) << summary.error().message;
   EXPECT_EQ(summary->attempts_total, 40);
   EXPECT_EQ(summary->attempts_new, 40);
@@ -147,7 +149,7 @@ TEST_F(RunnerTest, EveryAttemptStoredOnceAndProofsAreTheVerifiedOnes) {
   EXPECT_EQ(store_->proofs(run).size(), 20u);
   EXPECT_EQ(store_->run(run)->status, "finished");
   // Executing again finds nothing to do and changes nothing.
-  auto again = execute_run(*store_, run, families_, env_, {});
+  auto again = execute_run(*store_, run, RunParts{families_}, env_, {});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->attempts_new, 0);
   EXPECT_EQ(store_->attempt_count(run), 40);
@@ -155,7 +157,7 @@ TEST_F(RunnerTest, EveryAttemptStoredOnceAndProofsAreTheVerifiedOnes) {
 
 TEST_F(RunnerTest, ReportGroupsByDifficultyWithFamilyMetricsAndPassAtK) {
   int64_t run = start();
-  ASSERT_TRUE(execute_run(*store_, run, families_, env_, {}).ok());
+  ASSERT_TRUE(execute_run(*store_, run, RunParts{families_}, env_, {}).ok());
   auto report = build_report(*store_, run, families_);
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->rows.size(), 2u);
@@ -180,7 +182,7 @@ TEST_F(RunnerTest, ARecheckThatDisagreesIsAnErrorNeverAProof) {
   knobs.checker_instances = 0;
   config_.jobs = 1;  // one worker: checker instance 0 checks first, every later one re-checks
   int64_t run = start();
-  auto summary = execute_run(*store_, run, families_, env_, {});
+  auto summary = execute_run(*store_, run, RunParts{families_}, env_, {});
   ASSERT_TRUE(summary.ok());
   EXPECT_EQ(store_->proofs(run).size(), 0u);
   EXPECT_EQ(summary->unchecked, 20);
@@ -194,21 +196,45 @@ TEST_F(RunnerTest, ARecheckThatDisagreesIsAnErrorNeverAProof) {
 TEST_F(RunnerTest, PolicyFailuresAreLeftForResumeNotRecorded) {
   int64_t run = start();
   knobs.policy_down = true;
-  auto down = execute_run(*store_, run, families_, env_, {});
+  auto down = execute_run(*store_, run, RunParts{families_}, env_, {});
   ASSERT_TRUE(down.ok());
   EXPECT_EQ(down->policy_failures, 40);
   EXPECT_EQ(store_->attempt_count(run), 0);
   EXPECT_EQ(store_->run(run)->status, "interrupted");
   knobs.policy_down = false;
-  auto resumed = execute_run(*store_, run, families_, env_, {});
+  auto resumed = execute_run(*store_, run, RunParts{families_}, env_, {});
   ASSERT_TRUE(resumed.ok());
   EXPECT_EQ(resumed->attempts_new, 40);
   EXPECT_EQ(store_->run(run)->status, "finished");
 }
 
+TEST_F(RunnerTest, CandidatesGoToTheBackEndTheyName) {
+  knobs.backend = "other";
+  config_.jobs = 1;
+  int64_t run = start();
+  // Without an "other" back-end every attempt is an error that says so.
+  auto missing = execute_run(*store_, run, RunParts{families_}, env_, {});
+  ASSERT_TRUE(missing.ok());
+  EXPECT_EQ(missing->unchecked, 40);
+  EXPECT_NE(store_->attempts(run).at(0).message.find("no back-end \"other\""), std::string::npos);
+  // With it registered, a fresh run is checked there.
+  core::BackendRegistry backends;
+  int made = 0;
+  backends.add("other", [&made] {
+    ++made;
+    return std::unique_ptr<core::Checker>(std::make_unique<FakeChecker>());
+  });
+  int64_t second = start();
+  auto checked = execute_run(*store_, second, RunParts{families_, &backends}, env_, {});
+  ASSERT_TRUE(checked.ok());
+  EXPECT_EQ(checked->unchecked, 0);
+  EXPECT_EQ(store_->proofs(second).size(), 20u);
+  EXPECT_EQ(made, 1 + 20);  // one reused checker for the one worker, one fresh per re-check
+}
+
 TEST_F(RunnerTest, ExportHasStatementsAnswersAndOnlyVerifiedProofs) {
   int64_t run = start();
-  ASSERT_TRUE(execute_run(*store_, run, families_, env_, {}).ok());
+  ASSERT_TRUE(execute_run(*store_, run, RunParts{families_}, env_, {}).ok());
   std::stringstream out;
   auto records = export_jsonl(*store_, run, out);
   ASSERT_TRUE(records.ok());
@@ -227,11 +253,11 @@ TEST_F(RunnerTest, ExportHasStatementsAnswersAndOnlyVerifiedProofs) {
 
 TEST_F(RunnerTest, BadPolicyOptionsFailBeforeAnythingIsWritten) {
   config_.policy = "builtin:nonsense=1";
-  auto problems = prepare_run(config_, families_);
+  auto problems = prepare_run(config_, RunParts{families_});
   ASSERT_FALSE(problems.ok());
   EXPECT_NE(problems.error().message.find("fake policy takes no options"), std::string::npos);
   config_.policy = "openai";
-  EXPECT_FALSE(prepare_run(config_, families_).ok());
+  EXPECT_FALSE(prepare_run(config_, RunParts{families_}).ok());
   EXPECT_TRUE(store_->runs().empty());
 }
 
