@@ -43,15 +43,19 @@ int check(const CheckOptions& o, Context& ctx) {
   if (!problem) return fail(problem.error());
   const core::Family* family = ctx.families.find(problem->family);
   if (!family) return fail(core::bad_input("unknown family \"" + problem->family + "\""));
-  if (o.backend != "native")
-    return fail(core::bad_input("--backend " + o.backend + ": not available in this build"));
+  std::unique_ptr<core::Checker> checker;
+  if (o.backend == "native") checker = family->native_checker();
+  else if (const auto* make = ctx.backends.find(o.backend)) checker = (*make)();
+  else return fail(core::bad_input("--backend " + o.backend + ": not available in this build"));
   auto text = read_text(o.candidate);
   if (!text) return fail(text.error());
   core::Limits limits;
   limits.max_answer_bytes = o.max_answer_bytes;
   core::Stopwatch watch;
-  core::Candidate candidate{*text, o.backend, core::CandidateMode::answer, {"user"}};
-  core::Verdict verdict = family->native_checker()->check(*problem, candidate, limits);
+  core::Candidate candidate{*text, o.backend,
+                            o.backend == "native" ? core::CandidateMode::answer : core::CandidateMode::whole,
+                            {"user"}};
+  core::Verdict verdict = checker->check(*problem, candidate, limits);
   double ms = watch.seconds() * 1000.0;
   if (o.json) {
     core::OrderedJson out = {{"problem", problem->id},
@@ -79,7 +83,9 @@ void add_check(CLI::App& app, Context& ctx) {
   cmd->add_option("--problems", o->problems, "Problems JSONL file to look the id up in");
   cmd->add_option("--id", o->id, "Problem id (when the file holds several)");
   cmd->add_option("--candidate,--answer", o->candidate, "Candidate file ('-' = stdin)")->required();
-  cmd->add_option("--backend", o->backend, "Back-end that checks: native")->capture_default_str();
+  cmd->add_option("--backend", o->backend,
+                  "Back-end that checks: native, coq, lean, z3 (those this machine has)")
+      ->capture_default_str();
   cmd->add_option("--max-answer-bytes", o->max_answer_bytes, "Longer candidates are rejected")
       ->capture_default_str();
   cmd->add_flag("--json", o->json,

@@ -48,5 +48,10 @@ void add_export(CLI::App& app, Context& ctx);
 void add_import(CLI::App& app, Context& ctx);
 void add_score(CLI::App& app, Context& ctx);
 void add_version(CLI::App& app, Context& ctx);
+void add_z3(CLI::App& app, Context& ctx);
+void add_mba(CLI::App& app, Context& ctx);
+void add_bb(CLI::App& app, Context& ctx);
+void add_search_bench(CLI::App& app, Context& ctx);
+void add_endpoints(CLI::App& app, Context& ctx);  // endpoints list|probe, serve-fake
 
 }  // namespace tcs::cli

@@ -2,8 +2,13 @@
 #include <csignal>
 #include <iostream>
 
+#include "generators/busy_beaver/family.hpp"
+#include "generators/mba/family.hpp"
 #include "generators/tm_trace/family.hpp"
 #include "harness/cli/command.hpp"
+#include "provers/coq/checker.hpp"
+#include "provers/lean/checker.hpp"
+#include "provers/z3/z3.hpp"
 
 namespace {
 
@@ -26,6 +31,21 @@ int main(int argc, char** argv) {
   using namespace tcs::cli;
   Context ctx;
   ctx.families.add(tcs::tm_trace::make_family());
+  ctx.families.add(tcs::mba::make_family());
+  ctx.families.add(tcs::busy_beaver::make_family());
+  ctx.backends.add("z3", [] { return tcs::z3b::make_checker(); });
+  ctx.backends.add_env("z3", [] { return tcs::z3b::make_proof_env(); });
+  if (tcs::coq::coq_available())
+    ctx.backends.add("coq", [] { return std::make_unique<tcs::coq::CoqChecker>(); });
+  // Lean only when configured (TCSPROVE_LEAN_* / $TCSPROVE_LEAN_CONFIG, provers/lean/config.hpp).
+  if (auto lean = tcs::lean::load_config_from_environment(); !lean.ok()) {
+    std::cerr << "tcsprove: warning: lean back-end not configured: " << lean.error().message << '\n';
+  } else if (tcs::lean::unavailable_reason(*lean).empty()) {
+    auto pool = lean->mode == tcs::lean::Mode::repl ? tcs::lean::make_pool(*lean, 0) : nullptr;
+    ctx.backends.add("lean", [config = *lean, pool] {
+      return std::make_unique<tcs::lean::LeanChecker>(config, pool);
+    });
+  }
   g_cancel = &ctx.env.cancel;
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
@@ -35,7 +55,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("tcsprove ") + git_describe());
   for (auto add : {add_generate, add_run, add_check, add_report, add_export, add_import,
-                   add_score, add_version})
+                   add_score, add_version, add_z3, add_mba, add_bb, add_search_bench, add_endpoints})
     add(app, ctx);
   try {
     app.parse(argc, argv);

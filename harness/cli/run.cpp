@@ -14,6 +14,8 @@ namespace {
 
 struct RunOptions {
   std::string suite, problems, db = "tcsprove.db", policy, report = "md";
+  std::string strategy, budget, search_backend;
+  std::optional<double> alpha, cpuct;
   int64_t samples = 0, jobs = 0, resume = 0;
   std::optional<uint64_t> seed;
   bool quiet = false;
@@ -35,6 +37,11 @@ core::Expected<runner::RunConfig> build_config(const RunOptions& o) {
   if (o.samples > 0) config.samples = o.samples;
   if (o.jobs > 0) config.jobs = o.jobs;
   if (o.seed) config.seed = *o.seed;
+  if (!o.strategy.empty()) config.strategy = o.strategy;
+  if (!o.budget.empty()) config.budget = o.budget;
+  if (!o.search_backend.empty()) config.search_backend = o.search_backend;
+  if (o.alpha) config.alpha = *o.alpha;
+  if (o.cpuct) config.cpuct = *o.cpuct;
   if (auto s = config.validate(); !s) return s.error();
   return config;
 }
@@ -99,6 +106,12 @@ void add_run(CLI::App& app, Context& ctx) {
   cmd->add_option("--samples,-k", o->samples, "Candidates per problem (overrides suite)");
   cmd->add_option("--seed", o->seed, "Seed (overrides suite)");
   cmd->add_option("--jobs,-j", o->jobs, "Worker threads (overrides suite)");
+  cmd->add_option("--search", o->strategy, "Strategy: sample, best_first or hypertree");
+  cmd->add_option("--budget", o->budget, "Tree search budget PASSESxWIDTHxEXPANSIONS, e.g. 1x8x200");
+  cmd->add_option("--alpha", o->alpha, "best_first: score = sum log p / length^alpha");
+  cmd->add_option("--cpuct", o->cpuct, "hypertree: PUCT exploration constant");
+  cmd->add_option("--search-backend", o->search_backend,
+                  "Back-end whose step environment a tree search uses (default z3)");
   cmd->add_option("--resume", o->resume, "Continue the run RUN_ID (killed or interrupted)");
   cmd->add_option("--report", o->report, "Report printed at the end")
       ->check(CLI::IsMember({"md", "json", "none"}))

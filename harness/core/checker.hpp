@@ -12,6 +12,7 @@
 #include "harness/core/candidate.hpp"
 #include "harness/core/limits.hpp"
 #include "harness/core/problem.hpp"
+#include "harness/core/proof_env.hpp"
 #include "harness/core/verdict.hpp"
 
 namespace tcs::core {
@@ -35,11 +36,19 @@ namespace tcs::core {
 
 // Back-ends other than a family's native engine ("z3", "coq", "lean"), by name. The CLI
 // registers what this build and machine have; the runner picks the checker a candidate names
-// in Candidate::backend ("native" = the problem's family's own checker).
+// in Candidate::backend ("native" = the problem's family's own checker), and the step
+// environment (ProofEnv) a tree search runs on.
 class BackendRegistry {
  public:
   using Factory = std::function<std::unique_ptr<Checker>()>;
+  using EnvFactory = std::function<std::unique_ptr<ProofEnv>()>;
   void add(std::string name, Factory factory) { factories_[std::move(name)] = std::move(factory); }
+  void add_env(std::string name, EnvFactory factory) { envs_[std::move(name)] = std::move(factory); }
+  // Null when no back-end has a step environment under that name.
+  const EnvFactory* find_env(std::string_view name) const {
+    auto it = envs_.find(std::string(name));
+    return it == envs_.end() ? nullptr : &it->second;
+  }
   // Null when no back-end has that name.
   const Factory* find(std::string_view name) const {
     auto it = factories_.find(std::string(name));
@@ -53,6 +62,7 @@ class BackendRegistry {
 
  private:
   std::map<std::string, Factory> factories_;
+  std::map<std::string, EnvFactory> envs_;
 };
 
 }  // namespace tcs::core

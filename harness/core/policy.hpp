@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,16 @@ class Policy {
   // the same query gives the same candidates (resume depends on it). An Error means the
   // policy could not answer at all (endpoint down after retries).
   virtual Expected<std::vector<Candidate>> propose(const PolicyQuery& query) = 0;
+  // Several queries at once (e.g. one per goal a search has in flight, across problems). The
+  // answers are in query order, each as propose() would give it. The default asks propose() in
+  // turn; a policy behind an endpoint overrides it to keep all requests in flight together.
+  virtual std::vector<Expected<std::vector<Candidate>>> propose_batch(
+      std::span<const PolicyQuery> queries) {
+    std::vector<Expected<std::vector<Candidate>>> out;
+    out.reserve(queries.size());
+    for (const PolicyQuery& query : queries) out.push_back(propose(query));
+    return out;
+  }
   // Estimated probability that the goal is provable, when the policy can tell.
   virtual std::optional<double> value(const Problem&, const std::string& /*goal*/) {
     return std::nullopt;

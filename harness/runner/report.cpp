@@ -105,6 +105,8 @@ core::Expected<Report> build_report(const store::Store& store, int64_t run_id,
     report.run_json["policy"] = config.value("policy", "");
     report.run_json["strategy"] = config["search"].value("strategy", "");
     report.run_json["samples"] = config["search"].value("samples", 0);
+    if (report.run_json["strategy"] != "sample")
+      report.run_json["budget"] = config["search"].value("budget", "");
   }
   return report;
 }
@@ -150,8 +152,10 @@ std::string report_markdown(const Report& report) {
   const auto& r = report.run_json;
   out << "# tcsprove report: run " << report.run.id << " (" << report.run.name << ")\n\n";
   out << "- status: " << report.run.status << "\n- policy: " << r.value("policy", "")
-      << ", strategy: " << r.value("strategy", "") << ", samples per problem: "
-      << r.value("samples", 0) << "\n- seed: " << report.run.seed
+      << ", strategy: " << r.value("strategy", "")
+      << (r.contains("budget") ? ", budget: " + r.value("budget", "")
+                               : ", samples per problem: " + std::to_string(r.value("samples", 0)))
+      << "\n- seed: " << report.run.seed
       << ", tcsprove " << report.run.git_describe << "\n\n";
   // Columns: the fixed ones, then every numeric metric any row has, in first-seen order.
   std::vector<std::string> metric_names;

@@ -7,6 +7,7 @@
 
 #include "harness/core/hash.hpp"
 #include "harness/runner/progress.hpp"
+#include "harness/runner/tree_search.hpp"
 #include "harness/search/sample.hpp"
 
 namespace tcs::runner {
@@ -55,12 +56,21 @@ core::Expected<std::vector<core::Problem>> collect_problems(const RunConfig& con
 
 }  // namespace
 
+// A tree search needs a step environment; say so before any work starts.
+core::Status check_search_backend(const RunConfig& config, const RunParts& parts) {
+  if (!config.tree_search() || (parts.backends && parts.backends->find_env(config.search_backend)))
+    return {};
+  return core::bad_input("search.backend: no step environment \"" + config.search_backend +
+                         "\" in this build (tree searches need one, e.g. z3)");
+}
+
 core::Expected<std::vector<core::Problem>> prepare_run(const RunConfig& config,
                                                        const RunParts& parts) {
   if (auto s = config.validate(); !s) return s.error();
   auto problems = collect_problems(config, parts.families);
   if (!problems) return problems.error();
   if (problems->empty()) return core::bad_input("the run has no problems");
+  if (auto s = check_search_backend(config, parts); !s) return s.error();
   std::set<std::string> family_names;
   for (const auto& p : *problems) family_names.insert(p.family);
   for (const auto& name : family_names)
@@ -140,15 +150,34 @@ store::AttemptRow to_row(int64_t run_id, const core::Problem& p, const std::stri
   return row;
 }
 
+// One tree search as the problem's only attempt.
+void search_problem(Shared& sh, WorkerTools& tools, const core::Problem& p, core::Policy& policy) {
+  if (sh.done.count({p.id, 0})) return;
+  auto env = (*sh.parts.backends->find_env(sh.config.search_backend))();  // checked up front
+  auto rechecker = tools.fresh(env->proof_backend());
+  TreeAttempt t = tree_search_attempt(p, sh.config, *env, policy, rechecker.get(), sh.store,
+                                      sh.run_id, sh.env.cancel);
+  if (t.retry_later) {
+    ++sh.policy_failures;
+    return;
+  }
+  if (core::is_unchecked(t.row.verdict)) ++sh.unchecked_new;
+  sh.store.enqueue_attempt(std::move(t.row));
+  if (t.proof) sh.store.enqueue_proof(std::move(*t.proof));
+  ++sh.attempts_new;
+  if (sh.progress) sh.progress->add(1, t.proof ? 1 : 0);
+}
+
 void run_problem(Shared& sh, WorkerTools& tools, const core::Problem& p) {
-  std::vector<int64_t> missing;
-  for (int64_t i = 0; i < sh.config.samples; ++i)
-    if (!sh.done.count({p.id, i})) missing.push_back(i);
-  if (missing.empty()) return;
   const core::Family& family = *sh.parts.families.find(p.family);
   auto& policy = tools.policies[p.family];
   if (!policy) policy = std::move(sh.parts.make_policy(sh.config.policy, family).value());
   tools.set_family(family);
+  if (sh.config.tree_search()) return search_problem(sh, tools, p, *policy);
+  std::vector<int64_t> missing;
+  for (int64_t i = 0; i < sh.config.samples; ++i)
+    if (!sh.done.count({p.id, i})) missing.push_back(i);
+  if (missing.empty()) return;
   std::vector<search::SampleOutcome> outcomes;
   auto status = search::sample_problem(p, family.prompt(p), missing, sh.config.seed, *policy,
                                        tools, sh.config.limits, outcomes);
@@ -192,6 +221,7 @@ core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id, cons
     if (!parts.families.find(p.family))
       return core::bad_input("run " + std::to_string(run_id) + ": problem " + p.id +
                              " has family \"" + p.family + "\" that this build lacks");
+  if (auto s = check_search_backend(*config, parts); !s) return s.error();
   std::set<std::string> family_names;
   for (const auto& p : *problems) family_names.insert(p.family);
   for (const auto& name : family_names)  // fail now, not in a worker, when it cannot be built
@@ -202,7 +232,7 @@ core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id, cons
   RunSummary summary;
   summary.run_id = run_id;
   summary.problems = static_cast<int64_t>(problems->size());
-  summary.attempts_total = summary.problems * config->samples;
+  summary.attempts_total = summary.problems * config->attempts_per_problem();
   std::optional<Progress> progress;
   if (options.progress)
     progress.emplace(*options.progress, options.live_progress,

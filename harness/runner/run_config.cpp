@@ -5,6 +5,8 @@
 
 #include <toml++/toml.h>
 
+#include "harness/search/config.hpp"
+
 namespace tcs::runner {
 
 using core::bad_input;
@@ -25,7 +27,13 @@ OrderedJson RunConfig::to_json() const {
           {"description", description},
           {"seed", seed},
           {"policy", policy},
-          {"search", {{"strategy", strategy}, {"samples", samples}}},
+          {"search",
+           {{"strategy", strategy},
+            {"samples", samples},
+            {"budget", budget},
+            {"alpha", alpha},
+            {"cpuct", cpuct},
+            {"backend", search_backend}}},
           {"jobs", jobs},
           {"limits",
            {{"wall_seconds", limits.wall_seconds},
@@ -44,6 +52,11 @@ core::Expected<RunConfig> RunConfig::from_json(const Json& j) {
     c.policy = j.at("policy").get<std::string>();
     c.strategy = j.at("search").at("strategy").get<std::string>();
     c.samples = j.at("search").at("samples").get<int64_t>();
+    // Keys added after schema 1 keep their defaults when an older snapshot lacks them.
+    c.budget = j["search"].value("budget", c.budget);
+    c.alpha = j["search"].value("alpha", c.alpha);
+    c.cpuct = j["search"].value("cpuct", c.cpuct);
+    c.search_backend = j["search"].value("backend", c.search_backend);
     c.jobs = j.value("jobs", int64_t{1});
     const Json& l = j.at("limits");
     c.limits = {l.at("wall_seconds").get<double>(), l.at("memory_mb").get<int64_t>(),
@@ -63,8 +76,12 @@ core::Expected<RunConfig> RunConfig::from_json(const Json& j) {
 }
 
 core::Status RunConfig::validate() const {
-  if (strategy != "sample")
-    return bad_input("search.strategy: \"" + strategy + "\" is not available (expected: sample)");
+  if (strategy != "sample" && strategy != "best_first" && strategy != "hypertree")
+    return bad_input("search.strategy: \"" + strategy +
+                     "\" is not a strategy (expected: sample, best_first, hypertree)");
+  if (auto b = search::parse_budget(budget); !b) return b.error().with_context("search.budget");
+  if (!(alpha >= 0 && alpha <= 10)) return bad_input("search.alpha: must be in [0, 10]");
+  if (!(cpuct > 0 && cpuct <= 1000)) return bad_input("search.cpuct: must be in (0, 1000]");
   if (samples < 1 || samples > 100000) return bad_input("search.samples: must be in 1..100000");
   if (jobs < 1 || jobs > 1024) return bad_input("jobs: must be in 1..1024");
   if (policy.empty()) return bad_input("policy: must not be empty");
@@ -174,9 +191,16 @@ core::Status read_suite(const std::string& path, const toml::table& root, RunCon
     if (auto s = read(path, *p, "name", "a string", c.policy); !s) return s;
   }
   if (const toml::table* s = root["search"].as_table()) {
-    if (auto st = only_keys(path, *s, "[search]", {"strategy", "samples"}); !st) return st;
+    if (auto st = only_keys(path, *s, "[search]",
+                            {"strategy", "samples", "budget", "alpha", "cpuct", "backend"});
+        !st)
+      return st;
     for (auto st : {read(path, *s, "strategy", "a string", c.strategy),
-                    read(path, *s, "samples", "an integer", c.samples)})
+                    read(path, *s, "samples", "an integer", c.samples),
+                    read(path, *s, "budget", "a string like \"1x8x200\"", c.budget),
+                    read(path, *s, "alpha", "a number", c.alpha),
+                    read(path, *s, "cpuct", "a number", c.cpuct),
+                    read(path, *s, "backend", "a string", c.search_backend)})
       if (!st) return st;
   }
   if (const toml::table* l = root["limits"].as_table()) {

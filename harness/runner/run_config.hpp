@@ -27,8 +27,12 @@ struct RunConfig {
   std::string description;
   uint64_t seed = 1;
   std::string policy = "builtin";   // "builtin" or "builtin:OPTIONS"
-  std::string strategy = "sample";  // the only strategy until the search issue lands
-  int64_t samples = 1;              // k candidates per problem
+  std::string strategy = "sample";  // "sample", "best_first" or "hypertree"
+  int64_t samples = 1;              // sample: k candidates per problem
+  std::string budget = "1x8x200";   // tree search: passes x width x expansions
+  double alpha = 0.5;               // best_first: score = sum log p / L^alpha
+  double cpuct = 5.0;               // hypertree: PUCT exploration constant
+  std::string search_backend = "z3";  // tree search: the back-end whose ProofEnv is searched
   int64_t jobs = 1;                 // worker threads checking problems
   core::Limits limits;
   std::vector<ProblemSource> sources;
@@ -37,6 +41,9 @@ struct RunConfig {
   static core::Expected<RunConfig> from_json(const core::Json& json);
   // Range checks shared by every way of building a config; names the offending field.
   core::Status validate() const;
+  bool tree_search() const { return strategy != "sample"; }
+  // Attempts each problem gets: k samples, or one tree search.
+  int64_t attempts_per_problem() const { return tree_search() ? 1 : samples; }
 };
 
 // Reads a suite. Errors name the file, the line and the key, e.g.

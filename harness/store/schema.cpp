@@ -87,8 +87,52 @@ CREATE TABLE metrics (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: search graphs (issue 7). One row per node and per edge of one pass of a tree
+// search on one problem, written when the pass ends (so visit counts are final).
+// - Rowid tables with a unique key, like attempts: goal texts make rows too wide for WITHOUT
+//   ROWID, and INSERT OR IGNORE on the key keeps a resumed run from duplicating a graph.
+// - edges.children_json is a JSON array of node ids of the same (run, problem, pass): a
+//   hyperedge has any number of children, and nothing queries one child on its own.
+// - edges.verdict is ProofEnv::apply's verdict (failed edges are training data too).
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE nodes (
+  id         INTEGER PRIMARY KEY,
+  run_id     INTEGER NOT NULL REFERENCES runs(id),
+  problem_id TEXT NOT NULL REFERENCES problems(id),
+  pass       INTEGER NOT NULL,
+  node_id    INTEGER NOT NULL,
+  goal_key   TEXT NOT NULL,
+  goal_text  TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('open', 'expanded', 'solved', 'dead')),
+  score      REAL NOT NULL,
+  visits     INTEGER NOT NULL,
+  depth      INTEGER NOT NULL,
+  UNIQUE (run_id, problem_id, pass, node_id)
+);
+
+CREATE TABLE edges (
+  id            INTEGER PRIMARY KEY,
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  problem_id    TEXT NOT NULL REFERENCES problems(id),
+  pass          INTEGER NOT NULL,
+  edge_id       INTEGER NOT NULL,
+  parent_id     INTEGER NOT NULL,
+  tactic        TEXT NOT NULL,
+  logprob       REAL,
+  verdict       TEXT NOT NULL
+                CHECK (verdict IN ('verified', 'rejected', 'timeout', 'resource_out', 'error')),
+  message       TEXT NOT NULL,
+  status        TEXT NOT NULL CHECK (status IN ('applied', 'failed', 'killed', 'dead')),
+  children_json TEXT NOT NULL,
+  visits        INTEGER NOT NULL,
+  value         REAL NOT NULL,
+  UNIQUE (run_id, problem_id, pass, edge_id)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion &&
                   kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

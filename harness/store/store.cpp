@@ -204,6 +204,8 @@ Expected<std::vector<core::Problem>> Store::run_problems(int64_t run_id) const {
 
 void Store::enqueue_attempt(AttemptRow row) { impl_->writer->push(std::move(row)); }
 void Store::enqueue_proof(ProofRow row) { impl_->writer->push(std::move(row)); }
+void Store::enqueue_node(NodeRow row) { impl_->writer->push(std::move(row)); }
+void Store::enqueue_edge(EdgeRow row) { impl_->writer->push(std::move(row)); }
 Status Store::flush() { return impl_->writer->flush(); }
 
 Status Store::put_metric(int64_t run_id, const std::string& name, double value) {

@@ -1,4 +1,5 @@
-// Store: one SQLite database (WAL) holding runs, problems, attempts, proofs and metrics.
+// Store: one SQLite database (WAL) holding runs, problems, attempts, proofs, search graphs
+// (nodes, edges) and metrics.
 //
 // Reads and synchronous writes go through one connection guarded by a mutex (any thread may
 // call them); attempts and proofs are written by one writer thread on its own connection in
@@ -36,7 +37,7 @@ namespace tcs::store {
 using core::Expected;
 using core::Status;
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct RunInfo {
   int64_t id = 0;
@@ -77,6 +78,38 @@ struct ProofRow {
   std::string text;
 };
 
+// One node of a search graph (a goal, or a proof state for best-first) on one pass.
+struct NodeRow {
+  int64_t run_id = 0;
+  std::string problem_id;
+  int64_t pass = 0;
+  int64_t node_id = 0;       // dense within (run, problem, pass); 0 = the root
+  std::string goal_key;
+  std::string goal_text;
+  std::string status;        // "open", "expanded", "solved", "dead"
+  double score = 0.0;        // best-first priority or hypertree mean value
+  int64_t visits = 0;
+  int64_t depth = 0;
+};
+
+// One tactic tried on a node: applied (children = node ids), failed (the env's verdict),
+// killed (a cycle) or dead (a child is unprovable).
+struct EdgeRow {
+  int64_t run_id = 0;
+  std::string problem_id;
+  int64_t pass = 0;
+  int64_t edge_id = 0;
+  int64_t parent_id = 0;
+  std::string tactic;
+  std::optional<double> logprob;
+  core::VerdictKind verdict = core::VerdictKind::verified;
+  std::string message;
+  std::string status;        // "applied", "failed", "killed", "dead"
+  std::vector<int64_t> children;
+  int64_t visits = 0;
+  double value = 0.0;
+};
+
 class Store {
  public:
   // Opens or creates the database at path, enables WAL, applies forward migrations up to
@@ -107,6 +140,10 @@ class Store {
   // already waiting, in which case they wait for room (the producer is faster than the disk).
   void enqueue_attempt(AttemptRow row);
   void enqueue_proof(ProofRow row);
+  // Search graphs, through the same writer (unique per (run, problem, pass, id): OR IGNORE,
+  // which also drops a row whose status or verdict is not one of the names listed above).
+  void enqueue_node(NodeRow row);
+  void enqueue_edge(EdgeRow row);
   // Blocks until every row enqueued before the call is committed. Returns the first error the
   // writer met since the last flush (a failed batch is rolled back as a whole).
   Status flush();
@@ -118,6 +155,10 @@ class Store {
   int64_t attempt_count(int64_t run_id) const;
   // Proofs of one run, or of every run when run_id is 0, ordered by problem then index.
   std::vector<ProofRow> proofs(int64_t run_id) const;
+
+  // The search graph of one problem in one run, ordered by pass then id.
+  std::vector<NodeRow> nodes(int64_t run_id, const std::string& problem_id) const;
+  std::vector<EdgeRow> edges(int64_t run_id, const std::string& problem_id) const;
 
   // Run-level metrics (name -> value), upserted.
   Status put_metric(int64_t run_id, const std::string& name, double value);

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace tcs::store {
 
 namespace {
@@ -46,6 +48,49 @@ Status insert_proof(sqlite::Connection& conn, const ProofRow& row) {
       .bind_int(3, row.attempt_index)
       .bind_text(4, row.backend)
       .bind_text(5, row.text)
+      .run();
+}
+
+constexpr const char* kInsertNode =
+    "INSERT OR IGNORE INTO nodes (run_id, problem_id, pass, node_id, goal_key, goal_text, status,"
+    " score, visits, depth) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+constexpr const char* kInsertEdge =
+    "INSERT OR IGNORE INTO edges (run_id, problem_id, pass, edge_id, parent_id, tactic, logprob,"
+    " verdict, message, status, children_json, visits, value)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+Status insert_node(sqlite::Connection& conn, const NodeRow& row) {
+  return conn.query(kInsertNode)
+      .bind_int(1, row.run_id)
+      .bind_text(2, row.problem_id)
+      .bind_int(3, row.pass)
+      .bind_int(4, row.node_id)
+      .bind_text(5, row.goal_key)
+      .bind_text(6, row.goal_text)
+      .bind_text(7, row.status)
+      .bind_real(8, row.score)
+      .bind_int(9, row.visits)
+      .bind_int(10, row.depth)
+      .run();
+}
+
+Status insert_edge(sqlite::Connection& conn, const EdgeRow& row) {
+  const std::string children = nlohmann::json(row.children).dump();
+  return conn.query(kInsertEdge)
+      .bind_int(1, row.run_id)
+      .bind_text(2, row.problem_id)
+      .bind_int(3, row.pass)
+      .bind_int(4, row.edge_id)
+      .bind_int(5, row.parent_id)
+      .bind_text(6, row.tactic)
+      .bind_real(7, row.logprob)
+      .bind_text(8, core::to_string(row.verdict))
+      .bind_text(9, row.message)
+      .bind_text(10, row.status)
+      .bind_text(11, children)
+      .bind_int(12, row.visits)
+      .bind_real(13, row.value)
       .run();
 }
 
@@ -134,6 +179,8 @@ Status Writer::commit(std::vector<Row>& batch) {
 
 Status Writer::insert(const Row& row) {
   if (const auto* attempt = std::get_if<AttemptRow>(&row)) return insert_attempt(conn_, *attempt);
+  if (const auto* node = std::get_if<NodeRow>(&row)) return insert_node(conn_, *node);
+  if (const auto* edge = std::get_if<EdgeRow>(&row)) return insert_edge(conn_, *edge);
   return insert_proof(conn_, std::get<ProofRow>(row));
 }
 

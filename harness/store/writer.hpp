@@ -1,4 +1,4 @@
-// Writer: the one thread that writes attempts and proofs, in batched transactions on its own
+// Writer: the one thread that writes attempts, proofs and search graphs, in batched transactions on its own
 // connection.
 //
 // push() from any thread; flush() from any thread blocks until every row pushed before it is
@@ -22,7 +22,7 @@ namespace tcs::store {
 
 class Writer {
  public:
-  using Row = std::variant<AttemptRow, ProofRow>;
+  using Row = std::variant<AttemptRow, ProofRow, NodeRow, EdgeRow>;
 
   // At most this many rows go into one transaction.
   static constexpr size_t kMaxBatch = 4096;

@@ -92,7 +92,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, SuiteErrors,
     ::testing::Values(
         BadSuite{"seed = 1\n[search]\nsampels = 3\n" + std::string(kProblems),
-                 ":3: unknown key \"sampels\" in [search] (expected: samples, strategy)"},
+                 ":3: unknown key \"sampels\" in [search] (expected: alpha, backend, budget, cpuct, samples, strategy)"},
         BadSuite{"seed = \"one\"" + std::string(kProblems), ":1: \"seed\" must be"},
         BadSuite{"seed = -4" + std::string(kProblems), "must not be negative"},
         BadSuite{"name = \"x\"\nname = \"y\"\n", ":2:"},  // TOML syntax error: line and column

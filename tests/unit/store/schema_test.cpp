@@ -66,21 +66,22 @@ TEST_F(SchemaTest, MigrationListIsOrderedAndEndsAtCurrentVersion) {
   for (size_t i = 0; i < steps.size(); ++i) EXPECT_EQ(steps[i].version, static_cast<int>(i) + 1);
 }
 
-// What adding migration 2 will look like: one more entry, applied on top of version 1.
+// What adding the next migration will look like: one more entry, applied on top of the
+// current version.
 TEST_F(SchemaTest, AppendedStepMigratesAnExistingDatabaseForward) {
   { ASSERT_NE(open_store(), nullptr); }
   std::vector<Migration> steps(migrations().begin(), migrations().end());
-  steps.push_back({2, "ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT ''"});
+  steps.push_back({kSchemaVersion + 1, "ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT ''"});
 
   auto conn = sqlite::Connection::open(path());
   ASSERT_TRUE(conn.ok()) << conn.error().message;
   auto version = migrate(*conn, steps);
   ASSERT_TRUE(version.ok()) << version.error().message;
-  EXPECT_EQ(*version, 2);
+  EXPECT_EQ(*version, kSchemaVersion + 1);
   EXPECT_EQ(
       raw_scalar(path(), "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'note'"),
       "1");
-  // This build only knows version 1, so it must now refuse the file.
+  // This build does not know that version, so it must now refuse the file.
   auto store = Store::open(path());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().code, ErrorCode::unsupported);

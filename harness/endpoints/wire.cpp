@@ -1,0 +1,120 @@
+#include "harness/endpoints/wire.hpp"
+
+#include "harness/core/text.hpp"
+
+namespace tcs::endpoints {
+
+using Json = nlohmann::json;
+
+namespace {
+
+void put_sampling(const EndpointConfig& c, const CompletionRequest& r, Json& body) {
+  if (auto t = r.temperature ? r.temperature : c.temperature) body["temperature"] = *t;
+  if (auto p = r.top_p ? r.top_p : c.top_p) body["top_p"] = *p;
+  const auto& stop = r.stop ? *r.stop : c.stop;
+  if (!stop.empty()) body[c.protocol == Protocol::anthropic ? "stop_sequences" : "stop"] = stop;
+  if (c.stream) body["stream"] = true;
+}
+
+WireRequest openai_request(const EndpointConfig& c, const CompletionRequest& r) {
+  Json body = {{"model", c.model}};
+  if (c.api == "chat") {
+    body["messages"] = Json::array();
+    for (const auto& m : r.messages)
+      body["messages"].push_back({{"role", m.role}, {"content", m.content}});
+  } else {
+    body["prompt"] = r.prompt;
+  }
+  if (c.supports_n && r.n != 1) body["n"] = r.n;
+  body[c.max_tokens_field] = r.max_tokens.value_or(c.max_tokens);
+  put_sampling(c, r, body);
+  if (c.stream) body["stream_options"] = {{"include_usage", true}};
+  if (r.seed && c.send_seed) body["seed"] = static_cast<int64_t>(*r.seed >> 1);  // fits int64
+  if (r.logprobs.value_or(c.logprobs)) {
+    if (c.api == "chat") body["logprobs"] = true;
+    else body["logprobs"] = 1;  // completions: number of top logprobs; token_logprobs come too
+  }
+  const char* path = c.api == "chat" ? "/chat/completions" : "/completions";
+  return {c.base_url + path, body.dump(), {"Content-Type: application/json"}};
+}
+
+WireRequest anthropic_request(const EndpointConfig& c, const CompletionRequest& r) {
+  Json body = {{"model", c.model}, {"max_tokens", r.max_tokens.value_or(c.max_tokens)}};
+  std::string system;
+  Json messages = Json::array();
+  for (const auto& m : r.messages) {
+    if (m.role == "system") system += (system.empty() ? "" : "\n\n") + m.content;
+    else messages.push_back({{"role", m.role}, {"content", m.content}});
+  }
+  if (!system.empty()) body["system"] = system;
+  body["messages"] = std::move(messages);
+  put_sampling(c, r, body);
+  return {c.base_url + "/messages", body.dump(),
+          {"Content-Type: application/json", "anthropic-version: " + c.anthropic_version}};
+}
+
+}  // namespace
+
+WireRequest build_request(const EndpointConfig& config, const CompletionRequest& request) {
+  return config.protocol == Protocol::openai ? openai_request(config, request)
+                                             : anthropic_request(config, request);
+}
+
+std::string key_header(const EndpointConfig& config, const std::string& key) {
+  return config.protocol == Protocol::openai ? "Authorization: Bearer " + key
+                                             : "x-api-key: " + key;
+}
+
+core::Expected<CompletionResponse> parse_response(const EndpointConfig& config,
+                                                  std::string_view body, bool stream) {
+  if (stream)
+    return config.protocol == Protocol::openai ? parse_openai_stream(body)
+                                               : parse_anthropic_stream(body);
+  Json json = Json::parse(body, nullptr, false);
+  if (json.is_discarded())
+    return core::bad_input("malformed body: not JSON (" + core::quote(body, 40) + ")");
+  if (!json.is_object()) return core::bad_input("malformed body: not a JSON object");
+  try {
+    return config.protocol == Protocol::openai ? parse_openai(json) : parse_anthropic(json);
+  } catch (const Json::exception& e) {  // a field of the wrong type
+    return core::bad_input(std::string("malformed body: ") + e.what());
+  }
+}
+
+std::vector<std::string> sse_data(std::string_view events) {
+  std::vector<std::string> out;
+  std::string current;
+  bool have = false;
+  for (std::string_view line : core::split(events, '\n')) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {  // an empty line ends an event
+      if (have && current != "[DONE]") out.push_back(current);
+      current.clear();
+      have = false;
+    } else if (core::starts_with(line, "data:")) {
+      std::string_view data = line.substr(5);
+      if (!data.empty() && data.front() == ' ') data.remove_prefix(1);
+      if (have) current += '\n';
+      current.append(data);
+      have = true;
+    }
+  }
+  if (have && current != "[DONE]") out.push_back(current);
+  return out;
+}
+
+std::string error_message(std::string_view body) {
+  Json json = Json::parse(body, nullptr, false);
+  std::string message;
+  if (json.is_object() && json.contains("error")) {
+    const Json& e = json["error"];
+    if (e.is_object() && e.contains("message") && e["message"].is_string())
+      message = e["message"].get<std::string>();
+    else if (e.is_string())
+      message = e.get<std::string>();
+  }
+  if (message.empty()) message = std::string(body.substr(0, 200));
+  return core::quote(message, 200);
+}
+
+}  // namespace tcs::endpoints

@@ -1,0 +1,66 @@
+// `tcsprove bb ...` as a user runs it: the JSON fields the issue names, and exit code 2 with
+// the position for bad machines. Skipped when the tcsprove binary has not been built.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "harness/core/problem.hpp"
+#include "tests/unit/busy_beaver/spawn.hpp"
+
+namespace tcs::busy_beaver {
+namespace {
+
+testing::Outcome tcsprove(std::vector<std::string> args) {
+  args.insert(args.begin(), TCSPROVE_BINARY);
+  return testing::run_program(args);
+}
+
+#define REQUIRE_CLI()                                                              \
+  if (!std::filesystem::exists(TCSPROVE_BINARY))                                   \
+  GTEST_SKIP() << "tcsprove is not built (" << TCSPROVE_BINARY << "); build the tcsprove target"
+
+TEST(BbCli, SimulateReportsHaltedStepsOnes) {
+  REQUIRE_CLI();
+  const auto r = tcsprove({"bb", "simulate", "1RB1LC_1RC1RB_1RD0LE_1LA1LD_1RZ0LA", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const core::Json j = core::Json::parse(r.out);
+  EXPECT_EQ(j["halted"], true);
+  EXPECT_EQ(j["steps"], 47176870);
+  EXPECT_EQ(j["ones"], 4098);
+}
+
+TEST(BbCli, EnumerateGivesCountsAndDeciders) {
+  REQUIRE_CLI();
+  const auto r = tcsprove({"bb", "enumerate", "--states", "2", "--symbols", "3", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const core::Json j = core::Json::parse(r.out);
+  EXPECT_EQ(j["total"], 6019);
+  EXPECT_EQ(j["max_steps"], 38);
+  EXPECT_EQ(j["max_ones"], 9);
+  EXPECT_EQ(j["halting"].get<int64_t>() + j["nonhalting"].get<int64_t>() + j["undecided"].get<int64_t>(), 6019);
+  EXPECT_EQ(j["by_decider"]["halting"], j["halting"]);
+}
+
+TEST(BbCli, DecidePrintsAVerdictAndACheckedCertificate) {
+  REQUIRE_CLI();
+  const auto r = tcsprove({"bb", "decide", "1RB0RA_1LA1LB", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const core::Json j = core::Json::parse(r.out);
+  EXPECT_EQ(j["verdict"], "nonhalting");
+  EXPECT_EQ(j["certificate"]["decider"], "translated_cycler");
+  EXPECT_EQ(j["certificate_checked"], true);
+}
+
+TEST(BbCli, BadMachinesExitTwoWithThePosition) {
+  REQUIRE_CLI();
+  for (const char* cmd : {"simulate", "decide"}) {
+    const auto r = tcsprove({"bb", cmd, "1RB1LB_1LA1XZ"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("row 2, column 5"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(tcsprove({"bb", "simulate", "1RB1LB_1LA1RZ", "--steps", "-5"}).exit_code, 2);
+  EXPECT_EQ(tcsprove({"bb", "enumerate", "--states", "12"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace tcs::busy_beaver

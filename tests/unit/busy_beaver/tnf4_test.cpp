@@ -1,0 +1,42 @@
+// Slow: the whole 4-state space. Counts (Coq-BB5's) and the soundness check: no decider calls
+// any halting machine of the space non-halting.
+#include <gtest/gtest.h>
+
+#include "generators/busy_beaver/ngram_cps.hpp"
+#include "generators/busy_beaver/tnf.hpp"
+
+namespace tcs::busy_beaver {
+namespace {
+
+TEST(Tnf4, FourStatesTwoSymbolsCountsAndNoDeciderCallsAHaltingMachineNonHalting) {
+  EnumerateOptions o;
+  o.states = 4;
+  o.check_certificates = false;  // the perf program and `bb enumerate` time that part
+  int64_t halting_checked = 0;
+  LoopDecider loops;
+  NgramCps cps;
+  o.visit = [&](const Machine& m, const Decision& d) {
+    if (d.outcome != Outcome::halting) return;
+    // The halting machine itself: every decider, at every budget, must not prove it loops.
+    Machine full = m;
+    full.table[static_cast<size_t>(d.halt_state * 2 + d.halt_read)] = {true, 1, true, 'Z'};
+    const PackedMachine p = pack(full);
+    for (int64_t steps : {16, 128, 2048})
+      ASSERT_NE(loops.run(p, steps).outcome, Outcome::nonhalting) << to_string(full);
+    for (auto [n, block] : o.ngram_sizes)
+      ASSERT_NE(cps.run(p, n, block).outcome, Outcome::nonhalting) << to_string(full);
+    ++halting_checked;
+  };
+  auto r = enumerate_tnf(o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 858909);
+  EXPECT_EQ(r->halting, 249693);
+  EXPECT_EQ(r->nonhalting + r->undecided, 609216);
+  EXPECT_EQ(halting_checked, 249693);
+  EXPECT_EQ(r->max_steps, 107);
+  EXPECT_EQ(r->max_ones, 13);
+  EXPECT_GE(static_cast<double>(r->total - r->undecided) / static_cast<double>(r->total), 0.998);
+}
+
+}  // namespace
+}  // namespace tcs::busy_beaver
