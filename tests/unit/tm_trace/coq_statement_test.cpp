@@ -3,28 +3,34 @@
 // proof must fail. Skipped, saying so, when coqc is not installed.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
 #include "generators/tm_trace/problems.hpp"
+#include "provers/process/process.hpp"
 
 namespace tcs::tm_trace {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool have_coqc() { return std::system("command -v coqc > /dev/null 2>&1") == 0; }
+bool have_coqc() { return !process::find_executable("coqc").empty(); }
 
-// Runs coqc on `text`; true when it compiles.
+// Runs coqc on `text` through the project's subprocess runner (argv only, no shell); true
+// when it compiles.
 bool coq_accepts(const std::string& name, const std::string& text) {
-  const fs::path dir = fs::temp_directory_path() / ("tm_trace_coq_" + name);
+  const fs::path dir =
+      fs::temp_directory_path() / ("tm_trace_coq_" + name + "_" + std::to_string(getpid()));
   fs::create_directories(dir);
   const fs::path file = dir / (name + ".v");
   std::ofstream(file) << text;
-  const std::string cmd = "cd '" + dir.string() + "' && coqc -q '" + file.string() +
-                          "' > '" + (dir / "log").string() + "' 2>&1";
-  const bool ok = std::system(cmd.c_str()) == 0;
+  process::Spec spec;
+  spec.argv = {"coqc", "-q", file.string()};
+  spec.cwd = dir.string();
+  spec.wall_seconds = 120;
+  const bool ok = process::run(spec).outcome == process::Outcome::ok;
   fs::remove_all(dir);
   return ok;
 }
