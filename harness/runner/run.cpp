@@ -126,7 +126,7 @@ struct Shared {
   core::Env& env;
   Progress* progress;
   std::atomic<size_t> next{0};
-  std::atomic<int64_t> attempts_new{0}, unchecked_new{0}, policy_failures{0};
+  std::atomic<int64_t> attempts_new{0}, policy_failures{0};
 };
 
 store::AttemptRow to_row(int64_t run_id, const core::Problem& p, const std::string& policy,
@@ -161,7 +161,6 @@ void search_problem(Shared& sh, WorkerTools& tools, const core::Problem& p, core
     ++sh.policy_failures;
     return;
   }
-  if (core::is_unchecked(t.row.verdict)) ++sh.unchecked_new;
   sh.store.enqueue_attempt(std::move(t.row));
   if (t.proof) sh.store.enqueue_proof(std::move(*t.proof));
   ++sh.attempts_new;
@@ -188,7 +187,6 @@ void run_problem(Shared& sh, WorkerTools& tools, const core::Problem& p) {
       sh.store.enqueue_proof({sh.run_id, p.id, o.index, o.candidate.backend, o.candidate.text});
       ++verified;
     }
-    if (core::is_unchecked(o.verdict.kind)) ++sh.unchecked_new;
   }
   sh.attempts_new += static_cast<int64_t>(outcomes.size());
   if (!status) {

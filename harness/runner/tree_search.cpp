@@ -67,7 +67,10 @@ TreeAttempt tree_search_attempt(const core::Problem& problem, const RunConfig& c
                        {"expansions", r.stats.expansions}, {"policy_calls", r.stats.policy_calls},
                        {"env_calls", r.stats.env_calls},   {"failed_edges", r.stats.failed_edges},
                        {"nodes", r.stats.nodes}};
-  if (r.found) detail["proof_size"] = r.tree.size(), detail["proof_depth"] = r.tree.depth();
+  if (r.found) {
+    detail["proof_size"] = r.tree.size();
+    detail["proof_depth"] = r.tree.depth();
+  }
   row.detail_json = detail.dump();
   if (r.solved && r.rechecked)
     out.proof = store::ProofRow{run_id, problem.id, 0, row.backend, r.proof.text};
