@@ -1,10 +1,10 @@
 #include "generators/tm_trace/builtin_policy.hpp"
 
-#include <charconv>
 #include <cstdio>
 
 #include "generators/tm_trace/trace_answer.hpp"
 #include "harness/core/hash.hpp"
+#include "harness/core/options.hpp"
 #include "harness/core/rng.hpp"
 #include "harness/core/text.hpp"
 
@@ -14,26 +14,13 @@ using core::bad_input;
 using core::Expected;
 
 Expected<BuiltinOptions> parse_builtin_options(std::string_view options) {
+  auto items = core::parse_options(options, {"noise"});
+  if (!items.ok()) return items.error();
   BuiltinOptions out;
-  if (core::trim(options).empty()) return out;
-  bool seen_noise = false;
-  for (std::string_view item : core::split(options, ',')) {
-    item = core::trim(item);
-    const size_t eq = item.find('=');
-    if (eq == std::string_view::npos)
-      return bad_input("builtin option " + core::quote(item) + " must be written name=value");
-    const std::string_view name = core::trim(item.substr(0, eq));
-    const std::string_view value = core::trim(item.substr(eq + 1));
-    if (name != "noise")
-      return bad_input("unknown builtin option " + core::quote(name) + " (known: noise)");
-    if (seen_noise) return bad_input("builtin option \"noise\" is given twice");
-    seen_noise = true;
-    double p = -1;
-    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), p);
-    if (ec != std::errc() || end != value.data() + value.size() || !(p >= 0.0 && p <= 1.0))
-      return bad_input("builtin option noise must be a number in [0, 1], got " +
-                       core::quote(value));
-    out.noise = p;
+  if (auto it = items->find("noise"); it != items->end()) {
+    auto p = core::parse_probability("noise", it->second);
+    if (!p.ok()) return p.error();
+    out.noise = *p;
   }
   return out;
 }

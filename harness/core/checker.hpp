@@ -59,10 +59,23 @@ class BackendRegistry {
     for (const auto& [name, f] : factories_) out.push_back(name);
     return out;
   }
+  // A back-end this build knows but this machine cannot run, and why (e.g. "coqc not found").
+  void mark_unavailable(std::string name, std::string why) {
+    unavailable_[std::move(name)] = std::move(why);
+  }
+  // What to tell a user who asked for NAME and got nothing.
+  std::string why_missing(std::string_view name) const {
+    auto it = unavailable_.find(std::string(name));
+    if (it != unavailable_.end()) return std::string(name) + " back-end unavailable: " + it->second;
+    std::string known;
+    for (const auto& n : names()) known += (known.empty() ? "" : ", ") + n;
+    return "no back-end named " + std::string(name) + " (this machine has: " + known + ")";
+  }
 
  private:
   std::map<std::string, Factory> factories_;
   std::map<std::string, EnvFactory> envs_;
+  std::map<std::string, std::string> unavailable_;
 };
 
 }  // namespace tcs::core
