@@ -26,10 +26,22 @@
 //       without halting, the word it leaves behind is in the set of that side, and the view
 //       after it, for every next word the set ahead allows, is in the list: every reachable
 //       configuration is covered, so the machine never halts.
+//   {"decider": "far", "mirror": false, "dfa": [[0, 1], [1, 0]], "nfa": [[F, R, T], ...]}
+//       finite automata reduction (far.hpp), for 2 symbols. With "mirror" the claim is about the
+//       machine with L and R swapped (which halts exactly when the machine does). "dfa" row i
+//       gives δ(i, 0), δ(i, 1) for the n DFA states (n in [1, 8], δ(0, 0) = 0); the NFA's states
+//       are (i, q) numbered i * states + q (q = 0 for A) and ⊥ numbered n * states; each
+//       triple is an edge F -R-> T. The checker verifies that ⊥ loops on 0 and 1, that for every
+//       DFA state i and machine transition (q, r) the edges required by far.hpp are present
+//       (halting: (i,q) -r-> ⊥; right move writing w into t: (i,q) -r-> (δ(i,w),t); left move
+//       writing w into t: (δ(i,b),q) -r-> s for every b and every s reached from (i,t) reading
+//       b then w) and that (0, A) reading blanks never reaches ⊥.
 // Bounds: S and P are integers in [0, 10^9] (P >= 1); larger ones are rejected unchecked;
-// N and K are in [1, 8] and the lists hold at most 10^6 entries.
+// N and K are in [1, 8] and the lists hold at most 10^6 entries; a far NFA has at most 10^5
+// edges.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -39,7 +51,7 @@
 
 namespace tcs::busy_beaver {
 
-enum class CertificateKind { halting, cycler, translated_cycler, ngram_cps };
+enum class CertificateKind { halting, cycler, translated_cycler, ngram_cps, far };
 
 struct Certificate {
   CertificateKind kind = CertificateKind::halting;
@@ -50,6 +62,9 @@ struct Certificate {
   int ngram = 0;       // ngram_cps: N, K and the three lists, as in the JSON
   int block = 1;
   std::vector<std::string> left, right_words, configs;
+  bool mirror = false;  // far: the DFA, the NFA edges (from, read, to), as in the JSON
+  std::vector<std::array<int, 2>> dfa;
+  std::vector<std::array<int, 3>> nfa;
   bool operator==(const Certificate&) const = default;
 };
 

@@ -283,6 +283,75 @@ core::Status check_ngram(const Table& t, const Certificate& c) {
   return {};
 }
 
+// The closure conditions of a finite automata reduction certificate (certificate.hpp), on an
+// explicit edge relation.
+core::Status check_far(Table t, const Certificate& c) {
+  if (t.symbols != 2) return bad_input("far: the machine must have 2 symbols");
+  const int n = static_cast<int>(c.dfa.size()), q = t.states;
+  if (n < 1 || n > 8) return bad_input("far: the DFA must have 1 to 8 states");
+  for (int i = 0; i < n; ++i)
+    for (int b = 0; b < 2; ++b)
+      if (c.dfa[static_cast<size_t>(i)][static_cast<size_t>(b)] < 0 || c.dfa[static_cast<size_t>(i)][static_cast<size_t>(b)] >= n)
+        return bad_input("far: DFA row " + std::to_string(i) + " leaves the DFA");
+  if (c.dfa[0][0] != 0) return bad_input("far: the DFA must stay in state 0 on a blank from state 0");
+  if (c.mirror)
+    for (Rule& r : t.rules) r.move = -r.move;
+  const int sink = n * q, states = sink + 1;
+  std::vector<std::vector<char>> edge[2];
+  for (auto& e : edge) e.assign(static_cast<size_t>(states), std::vector<char>(static_cast<size_t>(states), 0));
+  for (const auto& [from, read, to] : c.nfa) {
+    if (from < 0 || from >= states || to < 0 || to >= states || read < 0 || read > 1)
+      return bad_input("far: NFA edge " + std::to_string(from) + " -" + std::to_string(read) + "-> " +
+                       std::to_string(to) + " is out of range");
+    edge[read][static_cast<size_t>(from)][static_cast<size_t>(to)] = 1;
+  }
+  const auto has = [&](int read, int from, int to) {
+    return edge[read][static_cast<size_t>(from)][static_cast<size_t>(to)] != 0;
+  };
+  const auto missing = [](const std::string& why, int from, int read, int to) {
+    return bad_input("far: missing NFA edge " + std::to_string(from) + " -" + std::to_string(read) +
+                     "-> " + std::to_string(to) + " (" + why + ")");
+  };
+  for (int x = 0; x < 2; ++x)
+    if (!has(x, sink, sink)) return missing("the accepting sink loops", sink, x, sink);
+  const auto delta = [&](int i, int b) { return c.dfa[static_cast<size_t>(i)][static_cast<size_t>(b)]; };
+  for (int i = 0; i < n; ++i)
+    for (int f = 0; f < q; ++f)
+      for (int r = 0; r < 2; ++r) {
+        const Rule& rule = t.rules[static_cast<size_t>(f * 2 + r)];
+        const std::string where = "state " + std::string(1, static_cast<char>('A' + f)) + " reading " +
+                                  std::to_string(r) + ", DFA state " + std::to_string(i);
+        if (rule.halts) {
+          if (!has(r, i * q + f, sink)) return missing("halting, " + where, i * q + f, r, sink);
+        } else if (rule.move > 0) {
+          const int to = delta(i, rule.write) * q + rule.next;
+          if (!has(r, i * q + f, to)) return missing("right move, " + where, i * q + f, r, to);
+        } else {
+          for (int b = 0; b < 2; ++b) {
+            const int from = delta(i, b) * q + f;
+            for (int s1 = 0; s1 < states; ++s1) {
+              if (!has(b, i * q + rule.next, s1)) continue;
+              for (int s2 = 0; s2 < states; ++s2)
+                if (has(rule.write, s1, s2) && !has(r, from, s2))
+                  return missing("left move over " + std::to_string(b) + ", " + where, from, r, s2);
+            }
+          }
+        }
+      }
+  // The start configuration: (0, A) followed by any number of blanks.
+  std::vector<char> seen(static_cast<size_t>(states), 0);
+  std::vector<int> todo = {0};
+  seen[0] = 1;
+  while (!todo.empty()) {
+    const int s = todo.back();
+    todo.pop_back();
+    if (s == sink) return bad_input("far: the start configuration is accepted (reaches the sink on blanks)");
+    for (int to = 0; to < states; ++to)
+      if (has(0, s, to) && !seen[static_cast<size_t>(to)]) seen[static_cast<size_t>(to)] = 1, todo.push_back(to);
+  }
+  return {};
+}
+
 }  // namespace
 
 core::Status check_certificate(std::string_view machine_text, const Certificate& c) {
@@ -297,6 +366,7 @@ core::Status check_certificate(std::string_view machine_text, const Certificate&
       if (c.period < 1) return bad_input("translated_cycler: period must be at least 1");
       return check_translated(*table, c.start, c.period, c.right);
     case CertificateKind::ngram_cps: return check_ngram(*table, c);
+    case CertificateKind::far: return check_far(*table, c);
   }
   return bad_input("unknown certificate kind");
 }

@@ -30,6 +30,12 @@ core::OrderedJson to_json(const Certificate& c) {
       j["right"] = c.right_words;
       j["configs"] = c.configs;
       break;
+    case CertificateKind::far:
+      j["decider"] = "far";
+      j["mirror"] = c.mirror;
+      j["dfa"] = c.dfa;
+      j["nfa"] = c.nfa;
+      break;
   }
   return j;
 }
@@ -84,6 +90,49 @@ core::Expected<Certificate> ngram_from_json(const core::Json& j) {
   return c;
 }
 
+// An array of at most `max_rows` rows of exactly N integers in [0, limit).
+template <size_t N>
+core::Status read_rows(const core::Json& j, const char* key, size_t max_rows, int limit,
+                       std::vector<std::array<int, N>>& out) {
+  const std::string field = std::string("certificate: field \"") + key + "\"";
+  if (!j.contains(key) || !j[key].is_array()) return bad_input(field + " must be an array");
+  if (j[key].size() > max_rows) return bad_input(field + " has more than " + std::to_string(max_rows) + " rows");
+  for (size_t row = 0; row < j[key].size(); ++row) {
+    const core::Json& r = j[key][row];
+    const std::string where = field + " row " + std::to_string(row);
+    if (!r.is_array() || r.size() != N) return bad_input(where + " must hold " + std::to_string(N) + " integers");
+    std::array<int, N> a{};
+    for (size_t k = 0; k < N; ++k) {
+      if (!r[k].is_number_integer() || r[k].get<int64_t>() < 0 || r[k].get<int64_t>() >= limit)
+        return bad_input(where + " must hold integers in [0, " + std::to_string(limit) + ")");
+      a[k] = r[k].get<int>();
+    }
+    out.push_back(a);
+  }
+  return {};
+}
+
+core::Expected<Certificate> far_from_json(const core::Json& j) {
+  Certificate c;
+  c.kind = CertificateKind::far;
+  if (auto s = only_fields(j, {"decider", "mirror", "dfa", "nfa"}); !s) return s.error();
+  if (!j.contains("mirror") || !j["mirror"].is_boolean())
+    return bad_input("certificate: field \"mirror\" must be true or false");
+  c.mirror = j["mirror"].get<bool>();
+  if (auto s = read_rows(j, "dfa", 8, 8, c.dfa); !s) return s.error();
+  if (c.dfa.empty()) return bad_input("certificate: field \"dfa\" must have at least one row");
+  for (size_t row = 0; row < c.dfa.size(); ++row)
+    for (int target : c.dfa[row])
+      if (target >= static_cast<int>(c.dfa.size()))
+        return bad_input("certificate: field \"dfa\" row " + std::to_string(row) + " names state " +
+                         std::to_string(target) + " of a " + std::to_string(c.dfa.size()) + "-state DFA");
+  // NFA states are bounded by what the checker accepts (DFA states x machine states + 1).
+  if (auto s = read_rows(j, "nfa", 100000, 1 << 16, c.nfa); !s) return s.error();
+  for (size_t row = 0; row < c.nfa.size(); ++row)
+    if (c.nfa[row][1] > 9) return bad_input("certificate: field \"nfa\" row " + std::to_string(row) + " reads a symbol above 9");
+  return c;
+}
+
 }  // namespace
 
 core::Expected<Certificate> certificate_from_json(const core::Json& j) {
@@ -98,9 +147,10 @@ core::Expected<Certificate> certificate_from_json(const core::Json& j) {
     return c;
   }
   if (kind == "ngram_cps") return ngram_from_json(j);
+  if (kind == "far") return far_from_json(j);
   if (kind != "cycler" && kind != "translated_cycler")
     return bad_input("certificate: unknown decider \"" + kind +
-                     "\" (known: halting, cycler, translated_cycler, ngram_cps)");
+                     "\" (known: halting, cycler, translated_cycler, ngram_cps, far)");
   const bool translated = kind == "translated_cycler";
   c.kind = translated ? CertificateKind::translated_cycler : CertificateKind::cycler;
   if (auto s = translated ? only_fields(j, {"decider", "start", "period", "side"})

@@ -1,5 +1,6 @@
 #include "generators/busy_beaver/decide.hpp"
 
+#include "generators/busy_beaver/far.hpp"
 #include "generators/busy_beaver/macro_simulate.hpp"
 #include "generators/busy_beaver/ngram_cps.hpp"
 
@@ -17,6 +18,10 @@ Decision decide(const Machine& machine, const DecideOptions& o) {
   for (auto [n, block] : o.ngram_sizes) {
     if (!NgramCps::fits(packed, n, block)) continue;
     d = cps.run(packed, n, block);
+    if (d.outcome != Outcome::undecided) return d;
+  }
+  if (o.far_dfa_states > 0) {
+    d = FarDecider().run(packed, o.far_dfa_states, o.far_max_nodes);
     if (d.outcome != Outcome::undecided) return d;
   }
   // Beyond the loop budgets only long halting runs remain worth simulating.

@@ -34,7 +34,8 @@ bool known_kind(const std::string& kind) {
 // harder to prove.
 core::Difficulty difficulty(int64_t length, const Decision& d) {
   const double weight = d.certificate.kind == CertificateKind::halting ? 0.0
-                        : d.certificate.kind == CertificateKind::cycler ? 1.0 : 2.0;
+                        : d.certificate.kind == CertificateKind::cycler ? 1.0
+                        : d.certificate.kind == CertificateKind::far    ? 3.0 : 2.0;
   const double score = std::log10(static_cast<double>(length) + 1) + weight;
   const char* level = score < 1.5 ? "easy" : score < 3 ? "medium" : score < 5 ? "hard" : "extreme";
   return {level, std::round(score * 100) / 100};
@@ -54,6 +55,7 @@ Expected<Problem> finish(const Claim& claim, const Decision& d, core::OrderedJso
                                                        : d.certificate.start + d.certificate.period;
   p.difficulty = difficulty(std::max(claim.n, length), d);
   p.statements = {{"coq", claim_coq(claim)}, {"lean", claim_lean(claim)}, {"native", claim_native(claim)}};
+  if (auto smt = claim_smt2(claim)) p.statements.push_back({"smt2", std::move(*smt)});
   p.informal = claim_informal(claim);
   answer["decider"] = std::string(decider_name(d.certificate.kind));
   p.answer = Json::parse(answer.dump());

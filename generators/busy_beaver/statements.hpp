@@ -13,9 +13,14 @@
 // In Coq the closed claims (halts_in, ones_on_halt, no_halt_within) are proved by computation:
 // replacing `Admitted.` with `vm_compute. reflexivity. Qed.` works (tests run coqc on it);
 // running uses N.iter, so n may be large without unary numbers.
+// SMT-LIB (bit-vectors and a constant array for the blank tape, logic ALL) only for the bounded claims halts_in, no_halt_within and ones_on_halt with
+// n <= kMaxSmtSteps: the run is unrolled step by step (one definition per step and field), so
+// longer runs would make files of megabytes; never_halts and bb_lower_bound are not bounded
+// claims. The script asserts the claim's negation: unsat exactly when the claim holds.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "generators/busy_beaver/machine.hpp"
@@ -33,6 +38,9 @@ std::string claim_lean(const Claim& claim);
 std::string claim_coq(const Claim& claim);
 std::string claim_informal(const Claim& claim);
 std::string claim_native(const Claim& claim);
+inline constexpr int64_t kMaxSmtSteps = 1000;
+// Nullopt when the claim does not fit SMT-LIB (see above).
+std::optional<std::string> claim_smt2(const Claim& claim);
 // The whole-answer prompt: the informal statement plus the answer format for the kind.
 std::string claim_prompt(const Claim& claim);
 

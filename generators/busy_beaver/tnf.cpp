@@ -1,6 +1,7 @@
 #include "generators/busy_beaver/tnf.hpp"
 
 #include "generators/busy_beaver/certificate.hpp"
+#include "generators/busy_beaver/far.hpp"
 #include "generators/busy_beaver/ngram_cps.hpp"
 
 namespace tcs::busy_beaver {
@@ -11,6 +12,7 @@ std::string_view decider_name(CertificateKind kind) {
     case CertificateKind::cycler: return "cycler";
     case CertificateKind::translated_cycler: return "translated_cycler";
     case CertificateKind::ngram_cps: return "ngram_cps";
+    case CertificateKind::far: return "far";
   }
   return "?";
 }
@@ -33,7 +35,11 @@ class Enumerator {
 
   void visit(int used_states, int undefined) {
     if (o_.cancel && (r_.total & 1023) == 0 && o_.cancel->cancelled()) r_.cancelled = true;
-    if (r_.cancelled) return;
+    if (r_.cancelled || r_.truncated) return;
+    if (o_.max_machines > 0 && r_.total >= o_.max_machines) {
+      r_.truncated = true;
+      return;
+    }
     const Decision d = decide();
     record(d);
     if (d.outcome != Outcome::halting || undefined == 1) return;
@@ -61,6 +67,7 @@ class Enumerator {
       d = ngram_.run(packed_, n, block);
       if (d.outcome != Outcome::undecided) return d;
     }
+    if (o_.far_dfa_states > 0) d = far_.run(packed_, o_.far_dfa_states, o_.far_max_nodes);
     return d;
   }
 
@@ -106,6 +113,7 @@ class Enumerator {
   PackedMachine packed_;
   LoopDecider decider_;
   NgramCps ngram_;
+  FarDecider far_;
 };
 
 }  // namespace
@@ -115,6 +123,7 @@ core::Expected<EnumerationResult> enumerate_tnf(const EnumerateOptions& o) {
   if (o.symbols < 2 || o.symbols > 4) return core::bad_input("symbols must be in [2, 4]");
   if (o.states * o.symbols > 16) return core::bad_input("states x symbols must be at most 16");
   if (o.loop_steps.empty()) return core::bad_input("loop_steps must not be empty");
+  if (o.max_machines < 0) return core::bad_input("max_machines must not be negative");
   EnumerationResult r;
   Enumerator e(o, r);
   e.visit(1, o.states * o.symbols);

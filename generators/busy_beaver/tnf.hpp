@@ -29,6 +29,11 @@ struct EnumerateOptions {
   // Then n-gram CPS with these (n, block size), in order; pairs too large for the space
   // (NgramCps::fits) are skipped.
   std::vector<std::pair<int, int>> ngram_sizes = {{2, 1}, {3, 1}, {4, 1}, {2, 2}, {3, 2}, {2, 3}};
+  // Then finite automata reduction with DFAs of up to this many states (0: off), visiting at
+  // most far_max_nodes search nodes per DFA size and side (far.hpp).
+  int far_dfa_states = 5;
+  int64_t far_max_nodes = 20000;
+  int64_t max_machines = 0;  // stop after this many machines of the walk (0: the whole space)
   bool check_certificates = true;             // every certificate through check_certificate
   const core::CancelToken* cancel = nullptr;
   // Called for every machine of the space with its decision (optional).
@@ -39,11 +44,12 @@ struct EnumerationResult {
   int64_t total = 0, halting = 0, nonhalting = 0, undecided = 0;
   int64_t max_steps = 0, max_ones = 0;   // over halting machines (ones: Σ's count)
   std::string max_steps_machine, max_ones_machine;
-  std::map<std::string, int64_t> by_decider;  // "halting", "cycler", "translated_cycler", "ngram_cps"
+  std::map<std::string, int64_t> by_decider;  // "halting", "cycler", "translated_cycler", "ngram_cps", "far"
   int64_t certificates_checked = 0;
   std::vector<std::string> certificate_failures;  // "machine: message" (should stay empty)
   std::vector<std::string> undecided_machines;    // the first 1000
   bool cancelled = false;
+  bool truncated = false;  // stopped at max_machines: the counts cover a prefix of the walk
 };
 
 // Errors: states or symbols out of range (naming which).

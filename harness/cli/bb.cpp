@@ -23,6 +23,7 @@ struct BbOptions {
   std::string machine, certificate;
   int64_t steps = 100'000'000'000;
   int states = 2, symbols = 2;
+  int64_t max_machines = 0;
   bool json = false, plain = false, no_check = false;
 };
 
@@ -63,6 +64,9 @@ int enumerate(const BbOptions& o, Context& ctx) {
   eo.states = o.states;
   eo.symbols = o.symbols;
   eo.check_certificates = !o.no_check;
+  eo.max_machines = o.max_machines;
+  if (o.max_machines < 0)
+    return fail(core::bad_input("--max-machines must not be negative, got " + std::to_string(o.max_machines)));
   eo.cancel = &ctx.env.cancel;
   core::Stopwatch clock;
   auto r = bb::enumerate_tnf(eo);
@@ -78,12 +82,13 @@ int enumerate(const BbOptions& o, Context& ctx) {
     j["certificates_checked"] = r->certificates_checked;
     j["certificate_failures"] = r->certificate_failures;
     j["cancelled"] = r->cancelled;
+    j["truncated"] = r->truncated;
     j["seconds"] = seconds;
     std::cout << j.dump() << '\n';
   } else {
     const auto ll = [](int64_t v) { return static_cast<long long>(v); };
-    std::printf("TNF space, %d states, %d symbols: %lld machines in %.2f s\n", o.states, o.symbols,
-                ll(r->total), seconds);
+    std::printf("TNF space, %d states, %d symbols: %lld machines%s in %.2f s\n", o.states, o.symbols,
+                ll(r->total), r->truncated ? " (first ones of the walk only)" : "", seconds);
     std::printf("  halting %lld  non-halting %lld  undecided %lld (%.3f%% decided)\n",
                 ll(r->halting), ll(r->nonhalting), ll(r->undecided),
                 100.0 * static_cast<double>(r->total - r->undecided) /
@@ -212,6 +217,9 @@ void add_bb(CLI::App& app, Context& ctx) {
   en->add_option("--states", o->states, "States (1-8)")->capture_default_str();
   en->add_option("--symbols", o->symbols, "Symbols (2-4)")->capture_default_str();
   en->add_flag("--no-check", o->no_check, "Skip the independent certificate check");
+  en->add_option("--max-machines", o->max_machines,
+                 "Stop after this many machines of the TNF walk (0 = the whole space)")
+      ->capture_default_str();
   json(en);
   en->callback([o, &ctx] { ctx.action = [o, &ctx] { return enumerate(*o, ctx); }; });
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "generators/busy_beaver/decide.hpp"
+#include "generators/busy_beaver/far.hpp"
 #include "generators/busy_beaver/ngram_cps.hpp"
 #include "generators/busy_beaver/tnf.hpp"
 
@@ -85,6 +86,64 @@ TEST(Certificate, NgramCpsAndTamperedCopies) {
   EXPECT_FALSE(check_certificate("1RZ---_0LC0RA_0LD1LC_1RA1RB", d.certificate).ok());
 }
 
+// A machine of the 4-state space that n-gram CPS leaves undecided and FAR settles.
+Decision far_decided(const std::string& text) {
+  auto m = parse_machine(text);
+  EXPECT_TRUE(m.ok());
+  return FarDecider().run(pack(*m));
+}
+
+TEST(Certificate, FarAndTamperedCopies) {
+  // The first few machines of the 4-state space left to FAR: each certificate checks, and
+  // dropping any one NFA edge breaks a closure condition (the decider hands over the least
+  // NFA, so every edge is required).
+  EnumerateOptions o;
+  o.states = 4;
+  o.far_dfa_states = 0;
+  o.check_certificates = false;
+  std::vector<std::string> left;
+  core::CancelToken stop;
+  o.cancel = &stop;
+  o.visit = [&](const Machine& m, const Decision& d) {
+    if (d.outcome == Outcome::undecided) left.push_back(to_string(m));
+    if (left.size() >= 40) stop.cancel();
+  };
+  ASSERT_TRUE(enumerate_tnf(o).ok());
+  int decided_by_far = 0;
+  for (const std::string& m : left) {
+    const Decision d = far_decided(m);
+    if (d.outcome == Outcome::undecided) continue;
+    ASSERT_EQ(d.outcome, Outcome::nonhalting) << m;
+    ASSERT_EQ(d.certificate.kind, CertificateKind::far);
+    ++decided_by_far;
+    EXPECT_TRUE(check_certificate(m, d.certificate).ok()) << m;
+    for (size_t i = 0; i < d.certificate.nfa.size(); ++i) {
+      Certificate c = d.certificate;
+      c.nfa.erase(c.nfa.begin() + static_cast<std::ptrdiff_t>(i));
+      EXPECT_FALSE(check_certificate(m, c).ok()) << m << " without edge " << i;
+    }
+    Certificate c = d.certificate;
+    c.nfa.push_back({0, 0, static_cast<int>(c.dfa.size()) * 4});  // (0, A) -0-> ⊥
+    EXPECT_FALSE(check_certificate(m, c).ok()) << m << ": an edge that accepts the start";
+    c = d.certificate;
+    c.dfa[0][0] = static_cast<int>(c.dfa.size()) - 1;
+    if (c.dfa.size() > 1) {
+      EXPECT_FALSE(check_certificate(m, c).ok()) << m << ": δ(0, 0) != 0";
+    }
+    auto back = certificate_from_json(core::Json::parse(to_json(d.certificate).dump()));
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(*back, d.certificate);
+  }
+  EXPECT_GE(decided_by_far, 20);
+  // FAR never claims a halting machine non-halting; the checker rejects a certificate for a
+  // machine it does not fit.
+  EXPECT_EQ(far_decided("1RB1LB_1LA0LC_1RZ1LD_1RD0RA").outcome, Outcome::undecided);
+  const Decision d = far_decided(left.front());
+  ASSERT_EQ(d.outcome, Outcome::nonhalting);
+  EXPECT_FALSE(check_certificate("1RB1LB_1LA0LC_1RZ1LD_1RD0RA", d.certificate).ok());
+  EXPECT_FALSE(check_certificate("1RB2LB1RZ_2LA2RB1LB", d.certificate).ok());  // 3 symbols
+}
+
 TEST(Certificate, JsonRoundTripsAndIsStrict) {
   for (const char* m : {"1RB1LB_1LA1RZ", "1RB1LA_0LA0RB", "1RB0RA_1LA1LB", "0RB---_0LC0RA_0LD1LC_1RA1RB"}) {
     const Decision d = decided(m);
@@ -101,6 +160,11 @@ TEST(Certificate, JsonRoundTripsAndIsStrict) {
   EXPECT_NE(err(R"({"decider":"magic"})").find("unknown decider"), std::string::npos);
   EXPECT_NE(err(R"({"decider":"halting","steps":99999999999})").find("must be in"), std::string::npos);
   EXPECT_NE(err(R"({"decider":"translated_cycler","start":1,"period":2,"side":"up"})").find("side"), std::string::npos);
+  EXPECT_NE(err(R"({"decider":"far","mirror":0,"dfa":[[0,0]],"nfa":[]})").find("\"mirror\""), std::string::npos);
+  EXPECT_NE(err(R"({"decider":"far","mirror":false,"dfa":[[0,1]],"nfa":[]})").find("names state 1"), std::string::npos);
+  EXPECT_NE(err(R"({"decider":"far","mirror":false,"dfa":[],"nfa":[]})").find("at least one row"), std::string::npos);
+  EXPECT_NE(err(R"({"decider":"far","mirror":false,"dfa":[[0,0]],"nfa":[[0,1]]})").find("\"nfa\" row 0"), std::string::npos);
+  EXPECT_NE(err(R"({"decider":"far","mirror":false,"dfa":[[0,0]],"nfa":[[0,1,-2]]})").find("\"nfa\" row 0"), std::string::npos);
 }
 
 }  // namespace

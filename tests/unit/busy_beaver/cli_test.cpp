@@ -51,6 +51,16 @@ TEST(BbCli, DecidePrintsAVerdictAndACheckedCertificate) {
   EXPECT_EQ(j["certificate_checked"], true);
 }
 
+TEST(BbCli, DecideUsesFiniteAutomataReductionWhereLoopsAndCpsFail) {
+  REQUIRE_CLI();
+  const auto r = tcsprove({"bb", "decide", "0RB1RD_0LC1RA_1LA1LC_---1RB", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const core::Json j = core::Json::parse(r.out);
+  EXPECT_EQ(j["verdict"], "nonhalting");
+  EXPECT_EQ(j["certificate"]["decider"], "far");
+  EXPECT_EQ(j["certificate_checked"], true);
+}
+
 TEST(BbCli, BadMachinesExitTwoWithThePosition) {
   REQUIRE_CLI();
   for (const char* cmd : {"simulate", "decide"}) {
@@ -60,6 +70,9 @@ TEST(BbCli, BadMachinesExitTwoWithThePosition) {
   }
   EXPECT_EQ(tcsprove({"bb", "simulate", "1RB1LB_1LA1RZ", "--steps", "-5"}).exit_code, 2);
   EXPECT_EQ(tcsprove({"bb", "enumerate", "--states", "12"}).exit_code, 2);
+  const auto negative = tcsprove({"bb", "enumerate", "--states", "3", "--max-machines", "-3"});
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_NE(negative.err.find("--max-machines"), std::string::npos) << negative.err;
 }
 
 }  // namespace

@@ -68,5 +68,23 @@ TEST(Tnf, CancelStopsTheWalk) {
   EXPECT_LT(r->total, 5417);
 }
 
+TEST(Tnf, MaxMachinesStopsAfterAPrefixOfTheWalk) {
+  EnumerateOptions o;
+  o.states = 3;
+  o.max_machines = 1000;
+  auto r = enumerate_tnf(o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->truncated);
+  EXPECT_EQ(r->total, 1000);
+  EXPECT_EQ(r->halting + r->nonhalting + r->undecided, 1000);
+  o.max_machines = 0;
+  r = enumerate_tnf(o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->truncated);
+  EXPECT_EQ(r->total, 5417);
+  o.max_machines = -1;
+  EXPECT_FALSE(enumerate_tnf(o).ok());
+}
+
 }  // namespace
 }  // namespace tcs::busy_beaver
