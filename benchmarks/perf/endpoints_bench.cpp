@@ -10,12 +10,19 @@
 // 256 / 0.2 s = 1,280 requests/s. Faults20: 10,000 requests with 20 % injected faults (429,
 // 500, 529, connection reset, malformed body; 4 % each): every request must end ok or recorded
 // as failed after its retries (lost = 0), with the retries counted by cause.
+// ParseBody_Events / ParseBody_Dom: CPU per response body, the I/O thread's event reader
+// against the DOM parse it replaced.
+// SearchInFlight128 (issue 7): a tree search (best-first, hypertree) with 128 goals in flight
+// whose policy calls are real requests through LlmPolicy to the 200 ms server; a sampler reads
+// the pool's in-flight count every millisecond. Figure: mean in flight / 128 over the search.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <condition_variable>
 #include <mutex>
 #include <chrono>
@@ -25,6 +32,10 @@
 
 #include "harness/endpoints/endpoint.hpp"
 #include "harness/endpoints/fake_server.hpp"
+#include "harness/endpoints/llm_policy.hpp"
+#include "harness/endpoints/wire.hpp"
+#include "harness/search/prove.hpp"
+#include "harness/search/synthetic.hpp"
 
 namespace tcs::endpoints {
 namespace {
@@ -154,6 +165,139 @@ void BM_Faults20(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Faults20)->Arg(10000)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+
+// A chat completion as the fake server (and vLLM) sends it: n choices of `tokens` tokens, each
+// with its logprob object.
+std::string chat_body(int64_t n, int64_t tokens) {
+  nlohmann::json choices = nlohmann::json::array();
+  for (int64_t i = 0; i < n; ++i) {
+    nlohmann::json lp = nlohmann::json::array();
+    std::string text;
+    for (int64_t t = 0; t < tokens; ++t) {
+      const std::string token = "tok" + std::to_string(t) + " ";
+      text += token;
+      lp.push_back({{"token", token}, {"logprob", -0.01 * static_cast<double>(t + i)}});
+    }
+    choices.push_back({{"index", i}, {"finish_reason", "stop"},
+                       {"message", {{"role", "assistant"}, {"content", text}}},
+                       {"logprobs", {{"content", lp}}}});
+  }
+  return nlohmann::json{{"id", "fake-0123456789abcdef"}, {"object", "chat.completion"},
+                        {"model", "m"}, {"choices", choices},
+                        {"usage", {{"prompt_tokens", 10}, {"completion_tokens", n * tokens}}}}
+      .dump();
+}
+
+// Response parsing on the I/O thread: the event reader (now) against the DOM (before).
+// Args: choices, tokens per choice.
+void BM_ParseBody_Events(benchmark::State& state) {
+  const std::string body = chat_body(state.range(0), state.range(1));
+  const EndpointConfig c = config_for(1, 1);
+  for (auto _ : state) benchmark::DoNotOptimize(read_body(c, body));
+  state.counters["bytes"] = static_cast<double>(body.size());
+}
+void BM_ParseBody_Dom(benchmark::State& state) {
+  const std::string body = chat_body(state.range(0), state.range(1));
+  for (auto _ : state) benchmark::DoNotOptimize(parse_openai(nlohmann::json::parse(body)));
+  state.counters["bytes"] = static_cast<double>(body.size());
+}
+BENCHMARK(BM_ParseBody_Events)->Args({1, 8})->Args({8, 16})->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ParseBody_Dom)->Args({1, 8})->Args({8, 16})->Unit(benchmark::kMicrosecond);
+
+// Every query costs a real round trip through LlmPolicy (the production batching path); the
+// tactics themselves come from the synthetic policy so the search has something to expand.
+class RemoteSyntheticPolicy final : public core::Policy {
+ public:
+  RemoteSyntheticPolicy(LlmPolicy& remote, search::synthetic::Policy& tactics)
+      : remote_(remote), tactics_(tactics) {}
+  std::string name() const override { return "remote-synthetic"; }
+  core::Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override {
+    return std::move(propose_batch({&query, 1}).front());
+  }
+  std::vector<core::Expected<std::vector<core::Candidate>>> propose_batch(
+      std::span<const core::PolicyQuery> queries) override {
+    auto answers = remote_.propose_batch(queries);
+    for (size_t i = 0; i < queries.size(); ++i)
+      if (answers[i]) answers[i] = tactics_.propose(queries[i]);
+    return answers;
+  }
+
+ private:
+  LlmPolicy& remote_;
+  search::synthetic::Policy& tactics_;
+};
+
+void search_in_flight(benchmark::State& state, search::Strategy strategy) {
+  constexpr int64_t kAllowed = 128;
+  search::synthetic::Shape shape;
+  shape.goals = 50000;
+  shape.close_fraction = 0.02;
+  shape.trap_fraction = 0.05;
+  shape.provable = false;  // the search spends its whole budget
+  const search::synthetic::Graph graph = search::synthetic::generate(1, shape);
+  const core::Problem problem = search::synthetic::make_problem(graph, "bench");
+  HttpPool pool(HttpPoolOptions{256, 512});
+  Endpoint endpoint(config_for(g_fast_port, kAllowed), pool, nullptr, "");
+  Outcome warm;
+  run_requests(endpoint, kAllowed, warm);  // connections open before measuring
+  LlmPolicy llm(endpoint, PromptTemplate{});
+  search::SearchConfig config;
+  config.strategy = strategy;
+  config.budget = {1, 1, 8, state.range(0)};
+  config.in_flight = kAllowed;
+  double mean = 0, steady = 0, seconds = 0;
+  int64_t expansions = 0, policy_calls = 0;
+  bool policy_failed = false;
+  for (auto _ : state) {
+    search::synthetic::Env env(graph);
+    search::synthetic::Policy tactics(graph, 1.0);
+    RemoteSyntheticPolicy policy(llm, tactics);
+    core::CancelToken cancel;
+    std::atomic<bool> done{false};
+    std::vector<int64_t> samples;
+    samples.reserve(100000);
+    std::thread sampler([&] {  // time-weighted: one sample per millisecond
+      while (!done) {
+        samples.push_back(pool.counters().in_flight);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    search::SearchResult r = search::prove(problem, env, policy, config, nullptr, nullptr, cancel);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    done = true;
+    sampler.join();
+    // Whole search, and the steady state: from the first moment the search had enough open
+    // goals to fill every slot (a search starts from one goal, so the first rounds cannot).
+    auto average = [](auto begin, auto end) {
+      return begin == end ? 0.0 : std::accumulate(begin, end, 0.0) / static_cast<double>(end - begin);
+    };
+    mean = average(samples.begin(), samples.end());
+    steady = average(std::find_if(samples.begin(), samples.end(),
+                                  [](int64_t n) { return n >= kAllowed; }),
+                     samples.end());
+    expansions = r.stats.expansions;
+    policy_calls = r.stats.policy_calls;
+    policy_failed = r.policy_failed;
+  }
+  state.counters["in_flight_mean"] = mean;
+  state.counters["of_allowed_pct"] = 100.0 * mean / kAllowed;
+  state.counters["steady_of_allowed_pct"] = 100.0 * steady / kAllowed;
+  state.counters["expansions"] = static_cast<double>(expansions);
+  state.counters["expansions_per_s"] = static_cast<double>(expansions) / seconds;
+  state.counters["policy_calls"] = static_cast<double>(policy_calls);
+  state.counters["policy_failed"] = policy_failed ? 1 : 0;
+}
+
+void BM_SearchInFlight128_BestFirst(benchmark::State& state) {
+  search_in_flight(state, search::Strategy::best_first);
+}
+void BM_SearchInFlight128_Hypertree(benchmark::State& state) {
+  search_in_flight(state, search::Strategy::hypertree);
+}
+// Arg: goal expansions per search (20 rounds of 128 at 200 ms each = 4 s).
+BENCHMARK(BM_SearchInFlight128_BestFirst)->Arg(2560)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_SearchInFlight128_Hypertree)->Arg(2560)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
 
 }  // namespace
 }  // namespace tcs::endpoints

@@ -1,14 +1,10 @@
 #include "generators/busy_beaver/family.hpp"
 
-#include <charconv>
-#include <cstdio>
-
 #include "generators/busy_beaver/decide.hpp"
 #include "generators/busy_beaver/macro_simulate.hpp"
 #include "generators/busy_beaver/problems.hpp"
-#include "harness/core/hash.hpp"
+#include "harness/core/answer_policy.hpp"
 #include "harness/core/rng.hpp"
-#include "harness/core/text.hpp"
 
 namespace tcs::busy_beaver {
 
@@ -46,53 +42,6 @@ std::string corrupt(const std::string& answer) {
   if (j.contains("state")) j["state"] = j["state"] == "A" ? "B" : "A";
   return j.dump();
 }
-
-Expected<double> parse_noise(std::string_view options) {
-  if (core::trim(options).empty()) return 0.0;
-  const std::string_view item = core::trim(options);
-  if (!core::starts_with(item, "noise="))
-    return bad_input("unknown builtin option " + core::quote(item) + " (known: noise=P)");
-  const std::string_view value = item.substr(6);
-  double p = -1;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), p);
-  if (ec != std::errc() || end != value.data() + value.size() || !(p >= 0.0 && p <= 1.0))
-    return bad_input("builtin option noise must be a number in [0, 1], got " + core::quote(value));
-  return p;
-}
-
-class BuiltinPolicy final : public core::Policy {
- public:
-  explicit BuiltinPolicy(double noise) : noise_(noise) {}
-
-  std::string name() const override {
-    if (noise_ == 0) return "builtin";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "builtin:noise=%g", noise_);
-    return buf;
-  }
-
-  Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& q) override {
-    if (q.problem == nullptr) return bad_input("builtin policy: query without a problem");
-    auto truth = solve(*q.problem);
-    if (!truth) return truth.error();
-    std::vector<core::Candidate> out;
-    for (int64_t j = 0; j < q.count; ++j) {
-      const uint64_t seed = core::derive_seed(q.seed, q.problem->id, static_cast<uint64_t>(q.first_index + j));
-      core::Rng rng(seed);
-      core::Candidate c;
-      c.text = noise_ > 0 && rng.bernoulli(noise_) ? corrupt(*truth) : *truth;
-      c.backend = "native";
-      c.mode = core::CandidateMode::answer;
-      c.provenance.endpoint = name();
-      c.provenance.request_id = "builtin-" + core::hex64(seed);
-      out.push_back(std::move(c));
-    }
-    return out;
-  }
-
- private:
-  double noise_;
-};
 
 class NativeChecker final : public core::Checker {
  public:
@@ -138,9 +87,11 @@ class BusyBeaverFamily final : public core::Family {
   }
   std::unique_ptr<core::Checker> native_checker() const override { return make_native_checker(); }
   Expected<std::unique_ptr<core::Policy>> builtin_policy(std::string_view options) const override {
-    auto noise = parse_noise(options);
+    auto noise = core::parse_noise_option(options);
     if (!noise) return noise.error();
-    return std::unique_ptr<core::Policy>(std::make_unique<BuiltinPolicy>(*noise));
+    return core::make_answer_policy(*noise, solve, [](const std::string& truth, core::Rng&) {
+      return corrupt(truth);
+    });
   }
   std::unique_ptr<core::MetricsAccumulator> metrics() const override {
     return std::make_unique<Accuracy>();

@@ -7,6 +7,7 @@
 #include "generators/mba/strategy.hpp"
 #include "harness/core/env.hpp"
 #include "harness/core/hash.hpp"
+#include "harness/core/options.hpp"
 #include "harness/core/rng.hpp"
 #include "harness/core/text.hpp"
 
@@ -49,26 +50,20 @@ struct PolicyOptions {
 };
 
 // "strategy=steps|smt" and "noise=P", comma-separated; errors name the bad item.
-core::Expected<PolicyOptions> parse_options(std::string_view options) {
+core::Expected<PolicyOptions> parse_policy_options(std::string_view options) {
+  auto items = core::parse_options(options, {"strategy", "noise"});
+  if (!items) return items.error();
   PolicyOptions out;
-  if (core::trim(options).empty()) return out;
-  for (std::string_view item : core::split(options, ',')) {
-    item = core::trim(item);
-    if (item == "strategy=steps" || item == "strategy=smt") {
-      out.plain = item == "strategy=smt";
-      continue;
-    }
-    if (core::starts_with(item, "noise=")) {
-      const std::string value(item.substr(6));
-      char* end = nullptr;
-      const double p = std::strtod(value.c_str(), &end);
-      if (value.empty() || *end != '\0' || !(p >= 0 && p <= 1))
-        return core::bad_input("builtin option noise must be a number in [0, 1], got " + core::quote(value));
-      out.noise = p;
-      continue;
-    }
-    return core::bad_input("unknown mba builtin option " + core::quote(item) +
-                           " (known: strategy=steps, strategy=smt, noise=P)");
+  if (auto it = items->find("strategy"); it != items->end()) {
+    if (it->second != "steps" && it->second != "smt")
+      return core::bad_input("builtin option strategy must be steps or smt, got " +
+                             core::quote(it->second));
+    out.plain = it->second == "smt";
+  }
+  if (auto it = items->find("noise"); it != items->end()) {
+    auto p = core::parse_probability("noise", it->second);
+    if (!p) return p.error();
+    out.noise = *p;
   }
   return out;
 }
@@ -99,25 +94,73 @@ class BuiltinPolicy final : public core::Policy {
   }
 
   core::Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override {
+    if (query.mode == core::CandidateMode::step) return propose_steps(query);
     if (!query.problem) return core::bad_input("builtin policy: query without a problem");
     auto id = identity_from_problem(*query.problem);
     if (!id) return id.error();
     const std::string script = o_.plain ? plain_smt_script() : step_script(*id).text;
+    const size_t tactics = count_tactics(script);
     std::vector<core::Candidate> out;
     for (int64_t j = 0; j < query.count; ++j) {
       const uint64_t seed = core::derive_seed(query.seed, query.problem->id,
                                               static_cast<uint64_t>(query.first_index + j));
       core::Rng rng(seed);
-      const bool noisy = o_.noise > 0 && rng.bernoulli(o_.noise);
-      core::Candidate c{noisy ? corrupt(script) : script, "z3", core::CandidateMode::whole, {}};
-      c.provenance.endpoint = name();
-      c.provenance.request_id = "builtin-" + core::hex64(seed);
-      out.push_back(std::move(c));
+      // Each tactic is wrong with probability `noise`, as in step mode; one wrong tactic
+      // spoils the script (it then loses its last tactic, so the checker must refuse it).
+      bool noisy = false;
+      for (size_t t = 0; o_.noise > 0 && t < tactics; ++t) noisy = rng.bernoulli(o_.noise) || noisy;
+      out.push_back(candidate(noisy ? corrupt(script) : script, core::CandidateMode::whole, seed));
     }
     return out;
   }
 
  private:
+  core::Candidate candidate(std::string text, core::CandidateMode mode, uint64_t seed) const {
+    core::Candidate c{std::move(text), "z3", mode, {}};
+    c.provenance.endpoint = name();
+    c.provenance.request_id = "builtin-" + core::hex64(seed);
+    return c;
+  }
+
+  // Step mode: query.count tactics for the goal in query.prompt, read from the goal text alone
+  // (the search may show any goal). Like `count` samples of a model that errs with probability
+  // `noise`: each slot independently holds a decoy (with a confident log p in (−0.61, −0.01])
+  // or else the strategy's next tactic not yet proposed (rank r: log p = −0.02 − r); slots left
+  // when those run out hold decoys with low log p. Goals that are not MBA identities get (smt)
+  // in every slot.
+  core::Expected<std::vector<core::Candidate>> propose_steps(const core::PolicyQuery& query) const {
+    auto id = identity_from_goal(query.prompt);
+    std::vector<std::string> good = {"(smt)"}, decoys = {"(smt)"};
+    if (id && !o_.plain) {
+      good = next_tactics(*id);
+      decoys = decoy_tactics(*id);
+    }
+    const std::string goal_key = core::hex64(core::fnv1a64(query.prompt));
+    size_t next_good = 0, padding = 0;
+    std::vector<core::Candidate> out;
+    // Slots before first_index are drawn too, so sample i is the same however it is asked for.
+    for (int64_t j = 0; j < query.first_index + query.count; ++j) {
+      const uint64_t seed = core::derive_seed(query.seed, goal_key, static_cast<uint64_t>(j));
+      core::Rng rng(seed);
+      std::string text;
+      double logprob = 0;
+      if (o_.noise > 0 && rng.bernoulli(o_.noise)) {
+        text = decoys[static_cast<size_t>(rng.uniform(0, static_cast<int64_t>(decoys.size()) - 1))];
+        logprob = -0.01 - 0.6 * rng.unit();
+      } else if (next_good < good.size()) {
+        logprob = -0.02 - static_cast<double>(next_good);
+        text = good[next_good++];
+      } else {
+        text = decoys[padding % decoys.size()];
+        logprob = -3.0 - static_cast<double>(padding++);
+      }
+      if (j < query.first_index) continue;
+      out.push_back(candidate(std::move(text), core::CandidateMode::step, seed));
+      out.back().provenance.logprob = logprob;
+    }
+    return out;
+  }
+
   PolicyOptions o_;
 };
 
@@ -168,7 +211,7 @@ class MbaFamily final : public core::Family {
   std::unique_ptr<core::Checker> native_checker() const override { return make_native_checker(); }
 
   core::Expected<std::unique_ptr<core::Policy>> builtin_policy(std::string_view options) const override {
-    auto o = parse_options(options);
+    auto o = parse_policy_options(options);
     if (!o) return o.error();
     return std::unique_ptr<core::Policy>(std::make_unique<BuiltinPolicy>(*o));
   }

@@ -7,10 +7,14 @@
 //                    (strategy.hpp: decide_by_evaluation); elsewhere the verdict is `error`
 //                    saying to use the z3 back-end. Proofs go to backend "z3".
 //   builtin_policy() "builtin" (the step strategy, strategy.hpp) and "builtin:strategy=smt"
-//                    (the one-tactic script "(smt)", the baseline); candidates are whole step
-//                    scripts for backend "z3". "noise=P" (combinable, comma-separated): each
-//                    sample independently, with probability P, loses its last tactic (a goal
-//                    is left open, so the checker rejects it), deterministically from the seed.
+//                    (the one-tactic script "(smt)", the baseline), for backend "z3". Whole
+//                    mode: the strategy's script. Step mode (tree search): tactics for the
+//                    goal text in the query, read from that text alone (next_tactics, best
+//                    first, with log-probabilities). "noise=P" (combinable, comma-separated):
+//                    each tactic is independently wrong with probability P, deterministically
+//                    from the seed — in step mode a slot holds a decoy (decoy_tactics) instead;
+//                    in whole mode a script with a wrong tactic loses its last tactic (a goal
+//                    is left open, so the checker rejects it).
 //   metrics()        {"proved": verified share of attempts, "unknown": timeout/resource share,
 //                     "mean_steps", "mean_leaves": over verified attempts with step detail}
 #pragma once

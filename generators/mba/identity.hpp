@@ -58,6 +58,12 @@ Identity make_identity(MbaClass cls, const Knobs& knobs, core::Rng& rng);
 // arithmetic -> nonpoly; else products of non-constants -> polynomial; else linear.
 MbaClass classify(const Expr& lhs, const Expr& rhs, int width);
 
+// The identity a goal states, read from its text (provers/z3/goal.hpp's format: bit-vector
+// declarations of one width, asserts, the last one (not (= L R))). Other hypotheses are
+// ignored: the built-in policy proposes tactics from the target alone. An Error when the goal
+// is not an MBA identity (a guess-maker needs no more; the z3 back-end judges the tactics).
+core::Expected<Identity> identity_from_goal(std::string_view goal_text);
+
 // Exhaustive check at 8 bits (all 256^vars inputs); true when both sides agree everywhere.
 bool holds_exhaustive8(const Identity& id);
 

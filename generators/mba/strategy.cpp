@@ -104,7 +104,82 @@ void collect_bitwise(const ExprPtr& e, const Identity& id, std::vector<ExprPtr>&
   for (const auto& a : e->args) collect_bitwise(a, id, out);
 }
 
+bool has_var(const Expr& e) {
+  if (e.kind == Kind::var) return true;
+  for (const auto& a : e.args)
+    if (has_var(*a)) return true;
+  return false;
+}
+
+// The bitwise subterms the rewriting step works on, largest first.
+std::vector<ExprPtr> rewrite_parts(const Identity& id) {
+  std::vector<ExprPtr> parts;
+  collect_bitwise(id.lhs, id, parts);
+  collect_bitwise(id.rhs, id, parts);
+  // A subterm maximal in one place may sit inside a larger one elsewhere; rewriting the larger
+  // first keeps every later `a` present in the target.
+  std::stable_sort(parts.begin(), parts.end(),
+                   [](const ExprPtr& a, const ExprPtr& b) { return expr_size(*a) > expr_size(*b); });
+  return parts;
+}
+
+ExprPtr basis_of(const Expr& e, const Identity& id) {
+  const int n = static_cast<int>(id.names.size());
+  return linear_basis(signature(e, n, id.width), n, id.width);
+}
+
+std::string rewrite_text(const Expr& from, const Expr& to, const Identity& id) {
+  return "(rewrite " + to_smt(from, id.names, id.width) + " " + to_smt(to, id.names, id.width) + ")";
+}
+
+// Goals this small are cheap for (smt), so trying it costs little.
+constexpr size_t kSmallGoal = 12;
+
 }  // namespace
+
+std::vector<std::string> next_tactics(const Identity& id) {
+  if (!has_var(*id.lhs) && !has_var(*id.rhs)) return {"(smt)"};
+  std::vector<std::string> out;
+  if (linear_instances(id, *id.lhs, *id.rhs) > 0) out.push_back("(linear-mba)");
+  if (out.empty()) {
+    for (const auto& e : rewrite_parts(id)) out.push_back(rewrite_text(*e, *basis_of(*e, id), id));
+    if (out.empty()) out.push_back("(ring)");
+  }
+  const bool small = expr_size(*id.lhs) + expr_size(*id.rhs) <= kSmallGoal;
+  const bool only_ring = out.size() == 1 && out[0] == "(ring)";  // (ring) may not apply
+  if (small || only_ring) out.push_back("(smt)");
+  return out;
+}
+
+std::vector<std::string> decoy_tactics(const Identity& id) {
+  std::vector<std::string> out;
+  const uint64_t m = mask(id.width);
+  for (const auto& e : rewrite_parts(id))
+    out.push_back(rewrite_text(*e, *op(Kind::add, basis_of(*e, id), cst(1 & m)), id));
+  const std::string one = "(_ bv1 " + std::to_string(id.width) + ")";
+  const std::string zero = "(_ bv0 " + std::to_string(id.width) + ")";
+  for (const auto& v : id.names) out.push_back("(cases (= (bvand " + v + " " + one + ") " + zero + "))");
+  const auto next = next_tactics(id);
+  for (const char* t : {"(ring)", "(linear-mba)"})
+    if (std::find(next.begin(), next.end(), t) == next.end()) out.emplace_back(t);
+  return out;
+}
+
+size_t count_tactics(std::string_view script) {
+  size_t count = 0;
+  int depth = 0;
+  bool comment = false;
+  for (const char c : script) {
+    if (comment) {
+      comment = c != '\n';
+      continue;
+    }
+    if (c == ';') comment = true;
+    else if (c == '(') count += depth++ == 0;
+    else if (c == ')') --depth;
+  }
+  return count;
+}
 
 StepScript step_script(const Identity& id) {
   StepScript s;
@@ -114,20 +189,13 @@ StepScript step_script(const Identity& id) {
     append_linear(s.text, n, "");
     return s;
   }
-  std::vector<ExprPtr> parts;
-  collect_bitwise(id.lhs, id, parts);
-  collect_bitwise(id.rhs, id, parts);
-  // A subterm maximal in one place may sit inside a larger one elsewhere; rewriting the larger
-  // first keeps every later `a` present in the target.
-  std::stable_sort(parts.begin(), parts.end(),
-                   [](const ExprPtr& a, const ExprPtr& b) { return expr_size(*a) > expr_size(*b); });
-  const int n = static_cast<int>(id.names.size());
+  const std::vector<ExprPtr> parts = rewrite_parts(id);
   std::string text = "; rewrite each bitwise subterm to its AND-monomial basis, then (ring)\n";
   for (const auto& e : parts) {
-    const ExprPtr basis = linear_basis(signature(*e, n, id.width), n, id.width);
+    const ExprPtr basis = basis_of(*e, id);
     const size_t inst = linear_instances(id, *e, *basis);
     if (inst == 0) return {plain_smt_script(), "smt"};  // cannot happen for pure-bitwise e
-    text += "(rewrite " + to_smt(*e, id.names, id.width) + " " + to_smt(*basis, id.names, id.width) + ")\n";
+    text += rewrite_text(*e, *basis, id) + "\n";
     append_linear(text, inst, "  ");
   }
   if (parts.empty()) return {plain_smt_script(), "smt"};

@@ -14,6 +14,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "generators/mba/identity.hpp"
 
@@ -25,6 +27,19 @@ struct StepScript {
 };
 
 StepScript step_script(const Identity& id);
+
+// The same strategy one step at a time, for tree search: tactics that make progress on the
+// goal `id` states, best first (never empty). A ground goal: (smt). Else (linear-mba) when it
+// applies; else one (rewrite e b(e)) per bitwise subterm e, largest first; else (ring); and
+// (smt) last for small goals (and as the fallback).
+std::vector<std::string> next_tactics(const Identity& id);
+// Wrong or useless tactics for the same goal (never empty), what a noisy policy proposes:
+// (rewrite e b(e)+1) (a false lemma: a dead end the search must back out of), a case split on
+// bit 0 of a variable (useless: both cases are as hard), and (ring) / (linear-mba) where they
+// do not apply.
+std::vector<std::string> decoy_tactics(const Identity& id);
+// Tactics in a script (top-level lists; comments skipped).
+size_t count_tactics(std::string_view script);
 
 // Ground truth by evaluation where that is sound: exhaustively at widths ≤ 8 (all inputs), and
 // at any width when the identity is linear in bitwise expressions of its variables (the linear

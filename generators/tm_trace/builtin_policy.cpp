@@ -1,10 +1,7 @@
 #include "generators/tm_trace/builtin_policy.hpp"
 
-#include <cstdio>
-
 #include "generators/tm_trace/trace_answer.hpp"
-#include "harness/core/hash.hpp"
-#include "harness/core/options.hpp"
+#include "harness/core/answer_policy.hpp"
 #include "harness/core/rng.hpp"
 #include "harness/core/text.hpp"
 
@@ -14,15 +11,9 @@ using core::bad_input;
 using core::Expected;
 
 Expected<BuiltinOptions> parse_builtin_options(std::string_view options) {
-  auto items = core::parse_options(options, {"noise"});
-  if (!items.ok()) return items.error();
-  BuiltinOptions out;
-  if (auto it = items->find("noise"); it != items->end()) {
-    auto p = core::parse_probability("noise", it->second);
-    if (!p.ok()) return p.error();
-    out.noise = *p;
-  }
-  return out;
+  auto noise = core::parse_noise_option(options);
+  if (!noise) return noise.error();
+  return BuiltinOptions{*noise};
 }
 
 namespace {
@@ -62,40 +53,6 @@ Expected<std::string> tape_answer(const core::Problem& problem, double noise, co
   return format_tape_answer(inst->machine, trace);
 }
 
-class BuiltinPolicy final : public core::Policy {
- public:
-  explicit BuiltinPolicy(BuiltinOptions options) : options_(options) {}
-
-  std::string name() const override {
-    if (options_.noise == 0) return "builtin";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "builtin:noise=%g", options_.noise);
-    return buf;
-  }
-
-  Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override {
-    if (query.problem == nullptr) return bad_input("builtin policy: query without a problem");
-    std::vector<core::Candidate> out;
-    for (int64_t j = 0; j < query.count; ++j) {
-      const uint64_t seed = core::derive_seed(
-          query.seed, query.problem->id, static_cast<uint64_t>(query.first_index + j));
-      auto text = builtin_answer(*query.problem, options_.noise, seed);
-      if (!text) return text.error();
-      core::Candidate c;
-      c.text = std::move(*text);
-      c.backend = "native";
-      c.mode = core::CandidateMode::answer;
-      c.provenance.endpoint = name();
-      c.provenance.request_id = "builtin-" + core::hex64(seed);
-      out.push_back(std::move(c));
-    }
-    return out;
-  }
-
- private:
-  BuiltinOptions options_;
-};
-
 }  // namespace
 
 Expected<std::string> builtin_answer(const core::Problem& problem, double noise,
@@ -107,7 +64,7 @@ Expected<std::string> builtin_answer(const core::Problem& problem, double noise,
 }
 
 std::unique_ptr<core::Policy> make_builtin_policy(const BuiltinOptions& options) {
-  return std::make_unique<BuiltinPolicy>(options);
+  return core::make_answer_policy(options.noise, builtin_answer);
 }
 
 }  // namespace tcs::tm_trace

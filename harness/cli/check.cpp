@@ -46,7 +46,7 @@ int check(const CheckOptions& o, Context& ctx) {
   std::unique_ptr<core::Checker> checker;
   if (o.backend == "native") checker = family->native_checker();
   else if (const auto* make = ctx.backends.find(o.backend)) checker = (*make)();
-  else return fail(core::bad_input("--backend " + o.backend + ": not available in this build"));
+  else return fail(core::bad_input("--backend " + o.backend + ": " + ctx.backends.why_missing(o.backend)));
   auto text = read_text(o.candidate);
   if (!text) return fail(text.error());
   core::Limits limits;

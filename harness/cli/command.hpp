@@ -51,6 +51,7 @@ void add_version(CLI::App& app, Context& ctx);
 void add_z3(CLI::App& app, Context& ctx);
 void add_mba(CLI::App& app, Context& ctx);
 void add_bb(CLI::App& app, Context& ctx);
+void add_regex(CLI::App& app, Context& ctx);
 void add_search_bench(CLI::App& app, Context& ctx);
 void add_endpoints(CLI::App& app, Context& ctx);  // endpoints list|probe, serve-fake
 

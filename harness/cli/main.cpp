@@ -4,6 +4,7 @@
 
 #include "generators/busy_beaver/family.hpp"
 #include "generators/mba/family.hpp"
+#include "generators/regex/family.hpp"
 #include "generators/tm_trace/family.hpp"
 #include "harness/cli/command.hpp"
 #include "provers/coq/checker.hpp"
@@ -33,14 +34,19 @@ int main(int argc, char** argv) {
   ctx.families.add(tcs::tm_trace::make_family());
   ctx.families.add(tcs::mba::make_family());
   ctx.families.add(tcs::busy_beaver::make_family());
+  ctx.families.add(tcs::regex::make_family());
   ctx.backends.add("z3", [] { return tcs::z3b::make_checker(); });
   ctx.backends.add_env("z3", [] { return tcs::z3b::make_proof_env(); });
   if (tcs::coq::coq_available())
     ctx.backends.add("coq", [] { return std::make_unique<tcs::coq::CoqChecker>(); });
+  else
+    ctx.backends.mark_unavailable("coq", "coqc not found on PATH (Debian: apt-get install coq)");
   // Lean only when configured (TCSPROVE_LEAN_* / $TCSPROVE_LEAN_CONFIG, provers/lean/config.hpp).
   if (auto lean = tcs::lean::load_config_from_environment(); !lean.ok()) {
-    std::cerr << "tcsprove: warning: lean back-end not configured: " << lean.error().message << '\n';
-  } else if (tcs::lean::unavailable_reason(*lean).empty()) {
+    ctx.backends.mark_unavailable("lean", "bad configuration: " + lean.error().message);
+  } else if (auto why = tcs::lean::unavailable_reason(*lean); !why.empty()) {
+    ctx.backends.mark_unavailable("lean", why + " (see provers/lean/README.md)");
+  } else {
     auto pool = lean->mode == tcs::lean::Mode::repl ? tcs::lean::make_pool(*lean, 0) : nullptr;
     ctx.backends.add("lean", [config = *lean, pool] {
       return std::make_unique<tcs::lean::LeanChecker>(config, pool);
@@ -55,7 +61,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("tcsprove ") + git_describe());
   for (auto add : {add_generate, add_run, add_check, add_report, add_export, add_import,
-                   add_score, add_version, add_z3, add_mba, add_bb, add_search_bench, add_endpoints})
+                   add_score, add_version, add_z3, add_mba, add_bb, add_regex, add_search_bench, add_endpoints})
     add(app, ctx);
   try {
     app.parse(argc, argv);

@@ -46,6 +46,10 @@ struct Transfer {
   bool oversized = false;
 };
 
+// The pool whose loop runs on this thread, if any: work handed over from the loop itself needs
+// no doorbell, since the loop drains its inbox before it waits again.
+thread_local const void* t_loop_owner = nullptr;
+
 struct Timer {
   Clock::time_point due;
   uint64_t seq;
@@ -132,6 +136,21 @@ struct HttpPool::Impl {
   void read_done();
   void wait_for_events();
   static int on_socket(CURL*, curl_socket_t fd, int what, void* self, void* registered);
+  // The epoll set, per fd: the events last registered and whether libcurl watches the socket.
+  // A socket libcurl stops watching between two transfers on its connection stays in the set,
+  // so the next transfer costs one EPOLL_CTL_MOD instead of a DEL and an ADD; an event on a
+  // socket nobody watches takes it out. libcurl may close a socket without saying so, and the
+  // number comes back for another one, so a socket libcurl hands over anew is always MODded
+  // (ADDed when the kernel no longer has it), never assumed present.
+  struct Watch {
+    uint32_t events = 0;
+    bool wanted = false;
+  };
+  std::vector<Watch> watches;
+  Watch& watch(curl_socket_t fd) {
+    if (watches.size() <= static_cast<size_t>(fd)) watches.resize(static_cast<size_t>(fd) + 1);
+    return watches[static_cast<size_t>(fd)];
+  }
   static int on_timer(CURLM*, long timeout_ms, void* self);
   void start(std::unique_ptr<Transfer> t);
   void finish(uint64_t id, CURLcode code, bool cancelled);
@@ -233,20 +252,24 @@ int HttpPool::Impl::poll_timeout_ms() const {
 // libcurl tells which sockets to watch for what; they go into the epoll set.
 int HttpPool::Impl::on_socket(CURL*, curl_socket_t fd, int what, void* self, void* registered) {
   auto* impl = static_cast<Impl*>(self);
+  Watch& w = impl->watch(fd);
   if (what == CURL_POLL_REMOVE) {
-    epoll_ctl(impl->epoll_fd, EPOLL_CTL_DEL, fd, nullptr);
+    w.wanted = false;  // stays in the epoll set for the connection's next transfer
     curl_multi_assign(impl->multi, fd, nullptr);
     return 0;
   }
-  epoll_event ev{};
-  ev.events = ((what & CURL_POLL_IN) ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0u);
-  ev.data.fd = fd;
-  if (registered) {
-    epoll_ctl(impl->epoll_fd, EPOLL_CTL_MOD, fd, &ev);
-  } else {
-    epoll_ctl(impl->epoll_fd, EPOLL_CTL_ADD, fd, &ev);
-    curl_multi_assign(impl->multi, fd, impl);
+  const uint32_t events =
+      ((what & CURL_POLL_IN) ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0u);
+  if (!registered || w.events != events) {
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.fd = fd;
+    if (epoll_ctl(impl->epoll_fd, EPOLL_CTL_MOD, fd, &ev) != 0)
+      epoll_ctl(impl->epoll_fd, EPOLL_CTL_ADD, fd, &ev);
+    w.events = events;
   }
+  w.wanted = true;
+  if (!registered) curl_multi_assign(impl->multi, fd, impl);
   return 0;
 }
 
@@ -258,6 +281,7 @@ int HttpPool::Impl::on_timer(CURLM*, long timeout_ms, void* self) {
 }
 
 void HttpPool::Impl::wake() {
+  if (t_loop_owner == this) return;
   if (wake_pending.exchange(true)) return;  // the loop has not seen the last ring yet
   const uint64_t one = 1;
   (void)!::write(wake_fd, &one, sizeof one);
@@ -285,6 +309,13 @@ void HttpPool::Impl::wait_for_events() {
       wake_pending = false;
       continue;
     }
+    if (fd < 0 || static_cast<size_t>(fd) >= watches.size() || !watches[static_cast<size_t>(fd)].wanted) {
+      // An idle connection's socket (the server closed it, or sent something unasked): leave
+      // it to libcurl to find when it next uses the connection, and stop listening.
+      epoll_ctl(epoll_fd, EPOLL_CTL_DEL, fd, nullptr);
+      if (fd >= 0 && static_cast<size_t>(fd) < watches.size()) watches[static_cast<size_t>(fd)].events = 0;
+      continue;
+    }
     const uint32_t e = events[i].events;
     const int flags = ((e & EPOLLIN) ? CURL_CSELECT_IN : 0) | ((e & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
                       ((e & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0);
@@ -296,6 +327,7 @@ void HttpPool::Impl::wait_for_events() {
 // every transfer on each wake-up, which costs O(requests in flight) per event and dominated the
 // client's CPU at 256 in flight; the socket API touches only the sockets that are ready.
 void HttpPool::Impl::loop() {
+  t_loop_owner = this;
   for (;;) {
     drain_inbox();
     run_due_timers();

@@ -29,7 +29,8 @@ bool is_endpoint_policy(const std::string& policy);
 
 class EndpointHub {
  public:
-  // Opens the response cache (when the config names one). The pool starts here.
+  // The pool starts here; the response cache (when the config names one) is opened with the
+  // first endpoint.
   static core::Expected<std::unique_ptr<EndpointHub>> open(EndpointsConfig config);
   ~EndpointHub();
 
@@ -40,7 +41,7 @@ class EndpointHub {
   core::Expected<std::unique_ptr<core::Policy>> make_policy(const std::string& policy,
                                                             const core::Family& family);
   const EndpointsConfig& config() const { return config_; }
-  ResponseCache* cache() { return cache_.get(); }
+  ResponseCache* cache() { return cache_.get(); }  // null until the first endpoint
 
  private:
   EndpointHub() = default;

@@ -4,8 +4,11 @@
 
 namespace tcs::endpoints {
 
-LlmPolicy::LlmPolicy(Endpoint& endpoint, PromptTemplate answer_template)
-    : endpoint_(endpoint), template_(std::move(answer_template)) {}
+LlmPolicy::LlmPolicy(Endpoint& endpoint, PromptTemplate answer_template,
+                     PromptTemplate step_template)
+    : endpoint_(endpoint),
+      template_(std::move(answer_template)),
+      step_template_(std::move(step_template)) {}
 
 std::string LlmPolicy::name() const { return "endpoint:" + endpoint_.config().name; }
 
@@ -23,7 +26,7 @@ CompletionRequest LlmPolicy::request_for(const std::string& prompt, uint64_t see
 
 core::Expected<LlmPolicy::Pending> LlmPolicy::submit(const core::PolicyQuery& query) {
   TCS_REQUIRE(query.problem != nullptr && query.count >= 1, "a query needs a problem and count");
-  auto prompt = render(template_, query);
+  auto prompt = render(template_for(query), query);
   if (!prompt) return prompt.error();
   const std::string& id = query.problem->id;
   Pending pending;
@@ -70,8 +73,9 @@ std::vector<core::Expected<std::vector<core::Candidate>>> LlmPolicy::propose_bat
 core::Expected<std::vector<core::Candidate>> LlmPolicy::candidates(
     const std::vector<Endpoint::Result>& results, const core::PolicyQuery& query) const {
   const EndpointConfig& c = endpoint_.config();
-  const std::string backend = template_.backend.empty() ? c.backend : template_.backend;
-  const std::string extract = template_.extract.empty() ? c.extract : template_.extract;
+  const PromptTemplate& t = template_for(query);
+  const std::string backend = t.backend.empty() ? c.backend : t.backend;
+  const std::string extract = t.extract.empty() ? c.extract : t.extract;
   std::vector<core::Candidate> out;
   for (const auto& r : results) {
     if (!r) return r.error();

@@ -21,7 +21,9 @@ namespace tcs::endpoints {
 
 class LlmPolicy : public core::Policy {
  public:
-  LlmPolicy(Endpoint& endpoint, PromptTemplate answer_template);
+  // Step queries (tree search) use step_template; answer and whole queries answer_template.
+  LlmPolicy(Endpoint& endpoint, PromptTemplate answer_template,
+            PromptTemplate step_template = PromptTemplate());
   std::string name() const override;
   core::Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override;
   // Every request of every query goes out before the first answer is awaited.
@@ -37,8 +39,13 @@ class LlmPolicy : public core::Policy {
   core::Expected<std::vector<core::Candidate>> candidates(
       const std::vector<Endpoint::Result>& results, const core::PolicyQuery& query) const;
 
+  const PromptTemplate& template_for(const core::PolicyQuery& query) const {
+    return query.mode == core::CandidateMode::step ? step_template_ : template_;
+  }
+
   Endpoint& endpoint_;
   PromptTemplate template_;
+  PromptTemplate step_template_;
 };
 
 }  // namespace tcs::endpoints

@@ -70,15 +70,7 @@ core::Expected<CompletionResponse> parse_response(const EndpointConfig& config,
   if (stream)
     return config.protocol == Protocol::openai ? parse_openai_stream(body)
                                                : parse_anthropic_stream(body);
-  Json json = Json::parse(body, nullptr, false);
-  if (json.is_discarded())
-    return core::bad_input("malformed body: not JSON (" + core::quote(body, 40) + ")");
-  if (!json.is_object()) return core::bad_input("malformed body: not a JSON object");
-  try {
-    return config.protocol == Protocol::openai ? parse_openai(json) : parse_anthropic(json);
-  } catch (const Json::exception& e) {  // a field of the wrong type
-    return core::bad_input(std::string("malformed body: ") + e.what());
-  }
+  return read_body(config, body);
 }
 
 std::vector<std::string> sse_data(std::string_view events) {

@@ -31,6 +31,10 @@ std::string key_header(const EndpointConfig& config, const std::string& key);
 core::Expected<CompletionResponse> parse_response(const EndpointConfig& config,
                                                   std::string_view body, bool stream);
 
+// A whole (non-streamed) body, read from the parser's events without a DOM: the fast path of
+// parse_response, answering as parse_openai / parse_anthropic do on the parsed document.
+core::Expected<CompletionResponse> read_body(const EndpointConfig& config, std::string_view body);
+
 // Protocol pieces, exposed for the tests and the fake server.
 core::Expected<CompletionResponse> parse_openai(const nlohmann::json& body);
 core::Expected<CompletionResponse> parse_openai_stream(std::string_view events);

@@ -12,7 +12,7 @@ namespace tcs::runner {
 
 namespace {
 
-using Key = std::tuple<std::string, std::string, std::string>;
+using Key = std::tuple<std::string, std::string, std::string, std::string>;
 
 // Attempts of one problem, as read back from the store.
 struct ProblemAttempts {
@@ -40,7 +40,7 @@ void add_pass_at_k(const std::vector<const ProblemAttempts*>& group, core::Order
 
 ReportRow make_row(const Key& key, const std::vector<const ProblemAttempts*>& group,
                    const core::FamilyRegistry& families) {
-  ReportRow row{std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+  ReportRow row{std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key)};
   row.difficulty_score = INFINITY;
   const core::Family* family = families.find(row.family);
   auto metrics = family ? family->metrics() : nullptr;
@@ -82,9 +82,25 @@ core::Expected<Report> build_report(const store::Store& store, int64_t run_id,
                                                : core::Json::parse(a.detail_json, nullptr, false));
     report.verdicts[std::string(core::to_string(a.verdict))] += 1;
   }
+  // A suite whose [[problems]] groups name their own search gets one row per strategy; a
+  // tree search's attempt says its strategy in its detail.
+  core::Json config = core::Json::parse(run->config_json, nullptr, false);
+  bool grouped = false;
+  if (config.is_object() && config.contains("problems") && config["problems"].is_array())
+    for (const auto& s : config["problems"]) grouped |= s.is_object() && (s.contains("search") || s.contains("budget"));
+  const std::string run_strategy = config.is_object() && config.contains("search")
+                                       ? config["search"].value("strategy", "") : "";
   std::map<Key, std::vector<const ProblemAttempts*>> groups;
-  for (const auto& p : *problems)
-    groups[{p.family, p.kind, p.difficulty.level}].push_back(&by_id[p.id]);
+  for (const auto& p : *problems) {
+    const ProblemAttempts& pa = by_id[p.id];
+    std::string search;
+    if (grouped) {
+      search = run_strategy;
+      for (const auto& d : pa.details)
+        if (d.is_object() && d.contains("strategy") && d["strategy"].is_string()) search = d["strategy"];
+    }
+    groups[{p.family, p.kind, p.difficulty.level, search}].push_back(&pa);
+  }
   for (const auto& [key, group] : groups) {
     report.rows.push_back(make_row(key, group, families));
     report.total.problems += report.rows.back().problems;
@@ -92,11 +108,10 @@ core::Expected<Report> build_report(const store::Store& store, int64_t run_id,
     report.total.solved += report.rows.back().solved;
   }
   std::stable_sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.family, a.kind, a.difficulty_score) <
-           std::tie(b.family, b.kind, b.difficulty_score);
+    return std::tie(a.family, a.kind, a.search, a.difficulty_score) <
+           std::tie(b.family, b.kind, b.search, b.difficulty_score);
   });
 
-  core::Json config = core::Json::parse(run->config_json, nullptr, false);
   report.run_json = {{"id", run->id},         {"name", run->name},
                      {"status", run->status}, {"seed", run->seed},
                      {"git_describe", run->git_describe},
@@ -117,6 +132,8 @@ core::OrderedJson report_json(const Report& report) {
     rows.push_back({{"family", r.family},     {"kind", r.kind},         {"difficulty", r.difficulty},
                     {"problems", r.problems}, {"attempts", r.attempts}, {"solved", r.solved},
                     {"metrics", r.metrics}});
+  for (size_t i = 0; i < report.rows.size(); ++i)
+    if (!report.rows[i].search.empty()) rows[i]["search"] = report.rows[i].search;
   core::OrderedJson verdicts = core::OrderedJson::object();
   for (const auto& [name, count] : report.verdicts) verdicts[name] = count;
   return {{"run", report.run_json},
@@ -164,21 +181,23 @@ std::string report_markdown(const Report& report) {
       if (value.is_number() &&
           std::find(metric_names.begin(), metric_names.end(), name) == metric_names.end())
         metric_names.push_back(name);
-  out << "| family | kind | difficulty | problems | attempts | solved |";
+  bool searches = false;  // a search column only when groups search differently
+  for (const auto& row : report.rows) searches |= !row.search.empty();
+  out << "| family | kind | difficulty |" << (searches ? " search |" : "") << " problems | attempts | solved |";
   for (const auto& m : metric_names) out << ' ' << m << " |";
-  out << "\n|---|---|---|--:|--:|--:|";
+  out << "\n|---|---|---|" << (searches ? "---|" : "") << "--:|--:|--:|";
   for (size_t i = 0; i < metric_names.size(); ++i) out << "--:|";
   out << '\n';
   for (const auto& row : report.rows) {
     out << "| " << row.family << " | " << row.kind << " | " << row.difficulty << " | "
-        << row.problems << " | " << row.attempts << " | " << row.solved << " ("
+        << (searches ? row.search + " | " : "") << row.problems << " | " << row.attempts << " | " << row.solved << " ("
         << percent(row.solved, row.problems) << ") |";
     for (const auto& m : metric_names)
       out << ' ' << (row.metrics.contains(m) ? format_metric(row.metrics[m]) : "") << " |";
     out << '\n';
   }
   const auto& t = report.total;
-  out << "| **total** | | | " << t.problems << " | " << t.attempts << " | " << t.solved << " ("
+  out << "| **total** | | | " << (searches ? "| " : "") << t.problems << " | " << t.attempts << " | " << t.solved << " ("
       << percent(t.solved, t.problems) << ") |";
   for (size_t i = 0; i < metric_names.size(); ++i) out << " |";
   out << "\n\nVerdicts:";

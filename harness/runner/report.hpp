@@ -17,6 +17,7 @@ namespace tcs::runner {
 
 struct ReportRow {
   std::string family, kind, difficulty;
+  std::string search;  // the group's strategy, when the suite's groups search differently
   double difficulty_score = 0.0;  // the lowest score in the row: orders rows within a kind
   int64_t problems = 0, attempts = 0, solved = 0;
   core::OrderedJson metrics = core::OrderedJson::object();

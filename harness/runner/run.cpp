@@ -25,8 +25,10 @@ core::Expected<std::unique_ptr<core::Policy>> make_builtin_policy(const std::str
 
 namespace {
 
+// `origin`, when given, receives each problem's source index (its group's search settings).
 core::Expected<std::vector<core::Problem>> collect_problems(const RunConfig& config,
-                                                            const core::FamilyRegistry& families) {
+                                                            const core::FamilyRegistry& families,
+                                                            std::map<std::string, size_t>* origin = nullptr) {
   std::vector<core::Problem> all;
   std::set<std::string> seen;
   for (size_t i = 0; i < config.sources.size(); ++i) {
@@ -48,7 +50,9 @@ core::Expected<std::vector<core::Problem>> collect_problems(const RunConfig& con
       if (!families.find(p.family))
         return core::bad_input(where + ": problem \"" + p.id + "\" has unknown family \"" +
                                p.family + "\"");
-      if (seen.insert(p.id).second) all.push_back(std::move(p));
+      if (!seen.insert(p.id).second) continue;
+      if (origin) (*origin)[p.id] = i;
+      all.push_back(std::move(p));
     }
   }
   return all;
@@ -58,7 +62,7 @@ core::Expected<std::vector<core::Problem>> collect_problems(const RunConfig& con
 
 // A tree search needs a step environment; say so before any work starts.
 core::Status check_search_backend(const RunConfig& config, const RunParts& parts) {
-  if (!config.tree_search() || (parts.backends && parts.backends->find_env(config.search_backend)))
+  if (!config.any_tree_search() || (parts.backends && parts.backends->find_env(config.search_backend)))
     return {};
   return core::bad_input("search.backend: no step environment \"" + config.search_backend +
                          "\" in this build (tree searches need one, e.g. z3)");
@@ -120,6 +124,8 @@ struct Shared {
   store::Store& store;
   const RunParts& parts;
   const RunConfig& config;
+  const std::vector<RunConfig>& group_configs;        // per source, when groups differ
+  const std::map<std::string, size_t>& group_of;      // problem id -> index in group_configs
   const std::vector<core::Problem>& problems;
   const std::set<std::pair<std::string, int64_t>>& done;
   int64_t run_id;
@@ -151,11 +157,12 @@ store::AttemptRow to_row(int64_t run_id, const core::Problem& p, const std::stri
 }
 
 // One tree search as the problem's only attempt.
-void search_problem(Shared& sh, WorkerTools& tools, const core::Problem& p, core::Policy& policy) {
+void search_problem(Shared& sh, WorkerTools& tools, const core::Problem& p, core::Policy& policy,
+                    const RunConfig& config) {
   if (sh.done.count({p.id, 0})) return;
-  auto env = (*sh.parts.backends->find_env(sh.config.search_backend))();  // checked up front
+  auto env = (*sh.parts.backends->find_env(config.search_backend))();  // checked up front
   auto rechecker = tools.fresh(env->proof_backend());
-  TreeAttempt t = tree_search_attempt(p, sh.config, *env, policy, rechecker.get(), sh.store,
+  TreeAttempt t = tree_search_attempt(p, config, *env, policy, rechecker.get(), sh.store,
                                       sh.run_id, sh.env.cancel);
   if (t.retry_later) {
     ++sh.policy_failures;
@@ -172,7 +179,9 @@ void run_problem(Shared& sh, WorkerTools& tools, const core::Problem& p) {
   auto& policy = tools.policies[p.family];
   if (!policy) policy = std::move(sh.parts.make_policy(sh.config.policy, family).value());
   tools.set_family(family);
-  if (sh.config.tree_search()) return search_problem(sh, tools, p, *policy);
+  const auto group = sh.group_of.find(p.id);
+  const RunConfig& config = group == sh.group_of.end() ? sh.config : sh.group_configs[group->second];
+  if (config.tree_search()) return search_problem(sh, tools, p, *policy, config);
   std::vector<int64_t> missing;
   for (int64_t i = 0; i < sh.config.samples; ++i)
     if (!sh.done.count({p.id, i})) missing.push_back(i);
@@ -230,12 +239,26 @@ core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id, cons
   RunSummary summary;
   summary.run_id = run_id;
   summary.problems = static_cast<int64_t>(problems->size());
-  summary.attempts_total = summary.problems * config->attempts_per_problem();
+  // Groups with their own search: map each problem to its group (regenerating the sources is
+  // deterministic; a problem no group claims runs under the suite's [search]).
+  std::vector<RunConfig> group_configs;
+  std::map<std::string, size_t> group_of;
+  bool grouped = false;
+  for (const auto& s : config->sources) grouped |= !s.strategy.empty() || !s.budget.empty();
+  if (grouped) {
+    auto regenerated = collect_problems(*config, parts.families, &group_of);
+    if (!regenerated) return regenerated.error().with_context("run " + std::to_string(run_id));
+    for (const auto& s : config->sources) group_configs.push_back(config->for_source(s));
+  }
+  for (const auto& p : *problems) {
+    const auto g = group_of.find(p.id);
+    summary.attempts_total += (g == group_of.end() ? *config : group_configs[g->second]).attempts_per_problem();
+  }
   std::optional<Progress> progress;
   if (options.progress)
     progress.emplace(*options.progress, options.live_progress,
                      summary.attempts_total - static_cast<int64_t>(done.size()));
-  Shared shared{store, parts, *config, *problems, done, run_id, env,
+  Shared shared{store, parts, *config, group_configs, group_of, *problems, done, run_id, env,
                 progress ? &*progress : nullptr};
   int64_t jobs = options.jobs > 0 ? options.jobs : config->jobs;
   jobs = std::min<int64_t>(jobs, std::max<size_t>(1, problems->size()));

@@ -23,10 +23,15 @@ OrderedJson RunConfig::to_json() const {
     sources_json.push_back({{"family", s.family}, {"kind", s.kind}, {"count", s.count},
                             {"params", OrderedJson::parse(s.params.dump())}});
   }
+  for (size_t i = 0; i < sources.size(); ++i) {  // only when set: older snapshots stay alike
+    if (!sources[i].strategy.empty()) sources_json[i]["search"] = sources[i].strategy;
+    if (!sources[i].budget.empty()) sources_json[i]["budget"] = sources[i].budget;
+  }
   return {{"name", name},
           {"description", description},
           {"seed", seed},
           {"policy", policy},
+          {"endpoints", endpoints},
           {"search",
            {{"strategy", strategy},
             {"samples", samples},
@@ -50,6 +55,7 @@ core::Expected<RunConfig> RunConfig::from_json(const Json& j) {
     c.description = j.value("description", "");
     c.seed = j.at("seed").get<uint64_t>();
     c.policy = j.at("policy").get<std::string>();
+    c.endpoints = j.value("endpoints", "");
     c.strategy = j.at("search").at("strategy").get<std::string>();
     c.samples = j.at("search").at("samples").get<int64_t>();
     // Keys added after schema 1 keep their defaults when an older snapshot lacks them.
@@ -62,17 +68,33 @@ core::Expected<RunConfig> RunConfig::from_json(const Json& j) {
     c.limits = {l.at("wall_seconds").get<double>(), l.at("memory_mb").get<int64_t>(),
                 l.at("rlimit").get<int64_t>(), l.at("max_answer_bytes").get<int64_t>()};
     for (const Json& s : j.at("problems")) {
-      if (s.contains("file")) {
+      if (s.contains("file"))
         c.sources.push_back({.file = s.at("file").get<std::string>()});
-        continue;
-      }
-      c.sources.push_back({s.at("family").get<std::string>(), s.at("kind").get<std::string>(),
-                           s.at("count").get<int64_t>(), s.at("params"), ""});
+      else
+        c.sources.push_back({s.at("family").get<std::string>(), s.at("kind").get<std::string>(),
+                             s.at("count").get<int64_t>(), s.at("params"), ""});
+      c.sources.back().strategy = s.value("search", "");
+      c.sources.back().budget = s.value("budget", "");
     }
     return c;
   } catch (const Json::exception& e) {
     return bad_input(std::string("stored run configuration is malformed: ") + e.what());
   }
+}
+
+RunConfig RunConfig::for_source(const ProblemSource& source) const {
+  RunConfig c = *this;
+  c.sources.clear();
+  if (!source.strategy.empty()) c.strategy = source.strategy;
+  if (!source.budget.empty()) c.budget = source.budget;
+  return c;
+}
+
+bool RunConfig::any_tree_search() const {
+  if (tree_search()) return true;
+  for (const auto& s : sources)
+    if (!s.strategy.empty() && s.strategy != "sample") return true;
+  return false;
 }
 
 core::Status RunConfig::validate() const {
@@ -85,11 +107,19 @@ core::Status RunConfig::validate() const {
   if (samples < 1 || samples > 100000) return bad_input("search.samples: must be in 1..100000");
   if (jobs < 1 || jobs > 1024) return bad_input("jobs: must be in 1..1024");
   if (policy.empty()) return bad_input("policy: must not be empty");
+  if (endpoint_policy() && policy.size() == 9)
+    return bad_input("policy: \"endpoint:\" needs an endpoint name (endpoint:NAME)");
   if (limits.wall_seconds <= 0) return bad_input("limits.wall_seconds: must be positive");
   if (limits.max_answer_bytes < 1) return bad_input("limits.max_answer_bytes: must be positive");
   for (size_t i = 0; i < sources.size(); ++i) {
     const auto& s = sources[i];
     std::string where = "problems[" + std::to_string(i) + "]";
+    if (!s.strategy.empty() && s.strategy != "sample" && s.strategy != "best_first" &&
+        s.strategy != "hypertree")
+      return bad_input(where + ".search: \"" + s.strategy +
+                       "\" is not a strategy (expected: sample, best_first, hypertree)");
+    if (!s.budget.empty())
+      if (auto b = search::parse_budget(s.budget); !b) return b.error().with_context(where + ".budget");
     if (!s.file.empty()) continue;
     if (s.family.empty()) return bad_input(where + ".family: missing");
     if (s.count < 1 || s.count > 10000000) return bad_input(where + ".count: must be in 1..10^7");
@@ -154,10 +184,13 @@ core::Status read(const std::string& path, const toml::table& table, const char*
 }
 
 core::Status read_source(const std::string& path, const toml::table& t, ProblemSource& s) {
-  if (auto st = only_keys(path, t, "[[problems]]", {"family", "kind", "count", "params", "file"});
+  if (auto st = only_keys(path, t, "[[problems]]",
+                          {"family", "kind", "count", "params", "file", "search", "budget"});
       !st)
     return st;
-  for (auto st : {read(path, t, "family", "a string", s.family),
+  for (auto st : {read(path, t, "search", "a string (sample, best_first, hypertree)", s.strategy),
+                  read(path, t, "budget", "a string like \"1x8x200\"", s.budget),
+                  read(path, t, "family", "a string", s.family),
                   read(path, t, "kind", "a string", s.kind),
                   read(path, t, "count", "an integer", s.count),
                   read(path, t, "file", "a string", s.file)})
@@ -187,8 +220,12 @@ core::Status read_suite(const std::string& path, const toml::table& root, RunCon
                  read(path, root, "jobs", "an integer", c.jobs)})
     if (!s) return s;
   if (const toml::table* p = root["policy"].as_table()) {
-    if (auto s = only_keys(path, *p, "[policy]", {"name"}); !s) return s;
+    if (auto s = only_keys(path, *p, "[policy]", {"name", "endpoints"}); !s) return s;
     if (auto s = read(path, *p, "name", "a string", c.policy); !s) return s;
+    if (auto s = read(path, *p, "endpoints", "a string", c.endpoints); !s) return s;
+    if (!c.endpoints.empty())  // relative to the suite, stored absolute so resume finds it
+      c.endpoints = std::filesystem::absolute(std::filesystem::path(path).parent_path() /
+                                              c.endpoints).lexically_normal().string();
   }
   if (const toml::table* s = root["search"].as_table()) {
     if (auto st = only_keys(path, *s, "[search]",

@@ -20,13 +20,16 @@ struct ProblemSource {
   int64_t count = 0;   // generate: how many
   core::Json params = core::Json::object();
   std::string file;    // or: a problems JSONL file (absolute, or relative to the suite)
+  // This group's own search ([[problems]] keys "search" and "budget"); "" = the suite's.
+  std::string strategy, budget;
 };
 
 struct RunConfig {
   std::string name = "adhoc";
   std::string description;
   uint64_t seed = 1;
-  std::string policy = "builtin";   // "builtin" or "builtin:OPTIONS"
+  std::string policy = "builtin";   // "builtin", "builtin:OPTIONS" or "endpoint:NAME"
+  std::string endpoints;            // endpoint policies: the endpoints file (absolute path)
   std::string strategy = "sample";  // "sample", "best_first" or "hypertree"
   int64_t samples = 1;              // sample: k candidates per problem
   std::string budget = "1x8x200";   // tree search: passes x width x expansions
@@ -42,8 +45,13 @@ struct RunConfig {
   // Range checks shared by every way of building a config; names the offending field.
   core::Status validate() const;
   bool tree_search() const { return strategy != "sample"; }
+  bool endpoint_policy() const { return policy.rfind("endpoint:", 0) == 0; }
   // Attempts each problem gets: k samples, or one tree search.
   int64_t attempts_per_problem() const { return tree_search() ? 1 : samples; }
+  // The config a source's problems run under: its own strategy / budget when it names them.
+  RunConfig for_source(const ProblemSource& source) const;
+  // Whether any problem group runs a tree search (then a step environment is needed).
+  bool any_tree_search() const;
 };
 
 // Reads a suite. Errors name the file, the line and the key, e.g.

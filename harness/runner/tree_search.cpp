@@ -71,6 +71,11 @@ TreeAttempt tree_search_attempt(const core::Problem& problem, const RunConfig& c
     detail["proof_size"] = r.tree.size();
     detail["proof_depth"] = r.tree.depth();
   }
+  // The re-check's own detail (e.g. z3's "steps" and "leaves"), so family metrics read a tree
+  // search's proof as they read a sampled one.
+  if (r.recheck && r.recheck->detail.is_object())
+    for (const auto& [key, value] : r.recheck->detail.items())
+      if (!detail.contains(key)) detail[key] = value;
   row.detail_json = detail.dump();
   if (r.solved && r.rechecked)
     out.proof = store::ProofRow{run_id, problem.id, 0, row.backend, r.proof.text};

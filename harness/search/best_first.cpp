@@ -44,6 +44,7 @@ class BestFirst {
  private:
   using Entry = std::pair<double, int64_t>;  // (score, -id): larger first, then older
   int32_t intern(core::Goal goal);
+  double score(double logp, int64_t depth) const;
   int64_t add_state(std::vector<int32_t> goals, double logp, int64_t depth, int64_t parent_edge);
   void integrate(int64_t sid, Expansion& expansion);
   core::ProofTree extract(int64_t solved) const;
@@ -72,15 +73,31 @@ std::string BestFirst::state_key(const std::vector<int32_t>& goals) const {
   return std::string(reinterpret_cast<const char*>(goals.data()), goals.size() * sizeof(int32_t));
 }
 
-// A state seen before is not queued again: the first path to it is at least as good to keep
-// (it was found while expanding a higher-priority state).
+double BestFirst::score(double logp, int64_t depth) const {
+  return depth == 0 ? 0.0 : logp / std::pow(static_cast<double>(depth), config_.alpha);
+}
+
+// A state seen before keeps one creating path. A new path replaces it only when it scores
+// strictly better and the state is not expanded yet (so no path runs through it): with
+// L^alpha normalisation a longer path can score better, and keeping the first one would
+// leave a state the policy likes buried at a poor priority. The old queue entry goes stale.
 int64_t BestFirst::add_state(std::vector<int32_t> goals, double logp, int64_t depth,
                              int64_t parent_edge) {
   auto [it, inserted] = state_ids_.try_emplace(state_key(goals), static_cast<int64_t>(states_.size()));
-  if (!inserted) return it->second;
-  State s{std::move(goals), logp, depth, 0.0, parent_edge, false};
-  s.score = depth == 0 ? 0.0 : logp / std::pow(static_cast<double>(depth), config_.alpha);
   const int64_t id = it->second;
+  if (!inserted) {
+    State& old = states_[static_cast<size_t>(id)];
+    const double better = score(logp, depth);
+    if (!old.expanded && !old.goals.empty() && better > old.score) {
+      old.logp = logp;
+      old.depth = depth;
+      old.score = better;
+      old.parent_edge = parent_edge;
+      queue_.push({better, -id});
+    }
+    return id;
+  }
+  State s{std::move(goals), logp, depth, score(logp, depth), parent_edge, false};
   if (s.goals.empty() && solved_ < 0) solved_ = id;
   if (!s.goals.empty()) queue_.push({s.score, -id});
   states_.push_back(std::move(s));
@@ -123,10 +140,14 @@ PassOutcome BestFirst::run(const core::Goal& root, const core::CancelToken& canc
     batch_goals.clear();
     const int64_t room = std::min(config_.in_flight, config_.budget.expansions - expanded);
     while (!queue_.empty() && static_cast<int64_t>(batch.size()) < room) {
-      batch.push_back(-queue_.top().second);
+      const auto [entry_score, negative_id] = queue_.top();
       queue_.pop();
+      const State& s = states_[static_cast<size_t>(-negative_id)];
+      if (s.expanded || entry_score != s.score) continue;  // stale: re-parented since
+      batch.push_back(-negative_id);
       batch_goals.push_back(&goals_[static_cast<size_t>(states_[static_cast<size_t>(batch.back())].goals[0])]);
     }
+    if (batch.empty()) break;  // only stale entries were left
     std::vector<Expansion> results = expander_.expand(batch_goals, seed);
     for (size_t i = 0; i < batch.size(); ++i) {
       if (!results[i].status) return {false, {}, results[i].status};

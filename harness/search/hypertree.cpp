@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "harness/core/hash.hpp"
@@ -39,13 +40,15 @@ class Hypertree {
 
  private:
   bool anything_to_expand() const;
-  bool collect_round(int64_t room, int64_t sim_cap, std::vector<Simulation>& sims);
+  bool collect_round(int64_t room, int64_t sim_cap);
+  bool ready(const Simulation& sim) const;
   int32_t descend(int64_t n, Simulation& sim, bool& failed);
   int64_t choose(int64_t n, bool& failed);
   int64_t best_edge(int64_t n) const;
   void release(const Simulation& sim);
   double backup(Simulation& sim, int32_t step);
-  core::Status expand_leaves();
+  core::Status expand_leaves(size_t count);
+  void back_up_ready();
   void integrate(int64_t leaf, const std::vector<int64_t>& ancestors, Expansion& expansion);
   void set_priors(int64_t n);
   uint8_t& on_path(int64_t n);
@@ -61,8 +64,9 @@ class Hypertree {
   std::vector<uint8_t> on_path_, in_batch_;  // per node flags
   std::vector<int32_t> sim_step_;            // per node: its step in the current simulation
   std::vector<int64_t> path_;                    // the descent's ancestors, root first
-  std::vector<int64_t> leaves_;                  // this round's goals to expand
+  std::vector<int64_t> leaves_;                  // selected goals not expanded yet, oldest first
   std::vector<std::vector<int64_t>> leaf_paths_;  // their ancestors when first reached
+  std::vector<Simulation> sims_;                 // waiting for their leaves, oldest first
   int64_t expanded_ = 0;
 };
 
@@ -187,25 +191,53 @@ double Hypertree::backup(Simulation& sim, int32_t step) {
   return logv;
 }
 
-// False when the round did nothing at all (no simulation, no leaf, nothing killed).
-bool Hypertree::collect_round(int64_t room, int64_t sim_cap, std::vector<Simulation>& sims) {
+// Selects until `room` goals wait for expansion, at most in_flight simulations that each end
+// somewhere new (a new leaf, solved goals only, or a pruning failure). A simulation whose
+// leaves all wait already (a collision) is kept — its virtual loss steers the next descent
+// away — without using a try; simulations_per_expansion collisions in a row end the round (the
+// open goals are all taken). Deterministic: nothing here depends on results not yet known.
+// False when the round did nothing at all.
+bool Hypertree::collect_round(int64_t room, int64_t sim_cap) {
   const int64_t tries = std::max<int64_t>(1, config_.in_flight);
-  bool pruned = false;  // a failed simulation killed a tactic or a goal: the graph changed
-  for (int64_t t = 0; t < tries && static_cast<int64_t>(leaves_.size()) < room; ++t) {
+  const int64_t max_collisions = std::max<int64_t>(1, config_.simulations_per_expansion);
+  int64_t used = 0, collisions = 0;
+  bool progress = false;  // a simulation kept, or a failed one that killed a tactic or goal
+  while (used < tries && collisions < max_collisions && static_cast<int64_t>(leaves_.size()) < room) {
     if (stats_.simulations >= sim_cap || graph_.node(root_).dead) break;
     ++stats_.simulations;
+    progress = true;
     Simulation sim;
     bool failed = false;
+    const size_t leaves_before = leaves_.size();
     descend(root_, sim, failed);
     for (const Simulation::Step& step : sim.steps) sim_step_[static_cast<size_t>(step.node)] = -1;
     if (failed) {
       release(sim);
-      pruned = true;
+      ++used, collisions = 0;
       continue;
     }
-    sims.push_back(std::move(sim));
+    const bool collided = leaves_.size() == leaves_before && !ready(sim);
+    if (collided) ++collisions;
+    else ++used, collisions = 0;
+    sims_.push_back(std::move(sim));
   }
-  return pruned || !sims.empty() || !leaves_.empty();
+  return progress || !leaves_.empty();
+}
+
+// A kept simulation's leaf steps are the goals it selected; it backs up once all are expanded.
+bool Hypertree::ready(const Simulation& sim) const {
+  return std::all_of(sim.steps.begin(), sim.steps.end(), [&](const Simulation::Step& s) {
+    return s.edge >= 0 || graph_.node(s.node).expanded;
+  });
+}
+
+void Hypertree::back_up_ready() {
+  size_t kept = 0;
+  for (Simulation& sim : sims_) {
+    if (ready(sim)) backup(sim, 0);
+    else sims_[kept++] = std::move(sim);
+  }
+  sims_.resize(kept);
 }
 
 void Hypertree::set_priors(int64_t n) {
@@ -257,12 +289,13 @@ void Hypertree::integrate(int64_t leaf, const std::vector<int64_t>& ancestors, E
   else graph_.refresh_dead(leaf);
 }
 
-core::Status Hypertree::expand_leaves() {
+// Expands the oldest `count` waiting goals; the rest stay selected (and pending) for the next round.
+core::Status Hypertree::expand_leaves(size_t count) {
   std::vector<const core::Goal*> goals;
-  for (int64_t n : leaves_) goals.push_back(&graph_.node(n).goal);
+  for (size_t i = 0; i < count; ++i) goals.push_back(&graph_.node(leaves_[i]).goal);
   const uint64_t seed = core::derive_seed(config_.seed, "pass", static_cast<uint64_t>(pass_));
   std::vector<Expansion> results = expander_.expand(goals, seed);
-  for (size_t i = 0; i < leaves_.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     if (!results[i].status) return results[i].status;
     HyperNode& x = graph_.node(leaves_[i]);
     double critic = config_.value_prior;
@@ -272,27 +305,36 @@ core::Status Hypertree::expand_leaves() {
     integrate(leaves_[i], leaf_paths_[i], results[i]);
     in_batch_[static_cast<size_t>(leaves_[i])] = 0;
   }
-  expanded_ += static_cast<int64_t>(leaves_.size());
-  stats_.expansions += static_cast<int64_t>(leaves_.size());
+  leaves_.erase(leaves_.begin(), leaves_.begin() + static_cast<std::ptrdiff_t>(count));
+  leaf_paths_.erase(leaf_paths_.begin(), leaf_paths_.begin() + static_cast<std::ptrdiff_t>(count));
+  expanded_ += static_cast<int64_t>(count);
+  stats_.expansions += static_cast<int64_t>(count);
   return {};
 }
 
+// A round expands whole multiples of in_flight goals (all of them when fewer wait): one
+// simulation can select many leaves at once (every subgoal of its tactic), and a batch of, say,
+// 605 at 128 in flight would end on a wave of 93 with the other slots idle. The leftover
+// goals wait, still selected, for the next round. Never more than the budget.
 PassOutcome Hypertree::run(const core::Goal& root, const core::CancelToken& cancel) {
   root_ = graph_.intern(root, 0);
   graph_.node(root_).critic = std::clamp(config_.value_prior, 1e-9, 1.0);
   const int64_t sim_cap = std::max<int64_t>(1, config_.simulations_per_expansion) * config_.budget.expansions;
-  std::vector<Simulation> sims;
+  const auto width = static_cast<size_t>(std::max<int64_t>(1, config_.in_flight));
   while (!cancel.cancelled() && !graph_.node(root_).dead && expanded_ < config_.budget.expansions &&
          !(graph_.node(root_).solved && config_.stop_at_first_proof)) {
-    sims.clear();
-    leaves_.clear();
-    leaf_paths_.clear();
-    if (!collect_round(config_.budget.expansions - expanded_, sim_cap, sims)) break;
-    if (leaves_.empty() && sims.empty()) continue;  // only pruned: select again
+    const int64_t left = config_.budget.expansions - expanded_;
+    const size_t sims_before = sims_.size();
+    if (!collect_round(std::min(static_cast<int64_t>(width), left), sim_cap)) break;
+    if (leaves_.empty() && sims_.size() == sims_before) continue;  // only pruned: select again
     if (leaves_.empty() && !anything_to_expand()) break;  // searching on would learn nothing
-    if (core::Status s = expand_leaves(); !s) return {false, {}, s};
-    for (Simulation& sim : sims) backup(sim, 0);
+    size_t count = leaves_.size() < width ? leaves_.size() : leaves_.size() / width * width;
+    count = std::min(count, static_cast<size_t>(left));
+    if (count > 0)
+      if (core::Status s = expand_leaves(count); !s) return {false, {}, s};
+    back_up_ready();
   }
+  fprintf(stderr,"END dead=%d expanded=%lld leaves=%zu sims=%zu anything=%d\n",(int)graph_.node(root_).dead,(long long)expanded_,leaves_.size(),sims_.size(),(int)anything_to_expand());
   if (!graph_.node(root_).solved) return {};
   return {true, graph_.extract(root_, config_.minimize), {}};
 }

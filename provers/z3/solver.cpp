@@ -5,9 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <thread>
 
 #include <z3++.h>
 
@@ -175,10 +179,69 @@ SmtResult run_smtlib(z3::context& ctx, const std::string& text, double timeout_s
 
 }  // namespace
 
+// The watchdog: Z3's own `timeout` is checked only at Z3's convenience, so a thread per Prover
+// (started with the first timed check) also interrupts the context at the deadline. One
+// interrupt per check; Z3 scopes interrupts to the check in progress, so a late one cannot
+// cancel the next check.
 struct Prover::Impl {
   z3::context ctx;
-  std::mutex mutex;  // guards `running` against interrupt()
+  std::mutex mutex;  // guards everything below against interrupt() and the watchdog
+  std::condition_variable wake;
   bool running = false;
+  bool stop = false;
+  uint64_t check_id = 0;  // which check the deadline belongs to
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  std::thread watchdog;
+
+  ~Impl() {
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    wake.notify_all();
+    if (watchdog.joinable()) watchdog.join();
+  }
+
+  void watch() {
+    std::unique_lock lock(mutex);
+    while (!stop) {
+      if (!running || !deadline) {
+        wake.wait(lock);
+        continue;
+      }
+      const uint64_t id = check_id;
+      const auto until = *deadline;
+      if (wake.wait_until(lock, until, [&] { return stop || check_id != id || !deadline; }))
+        continue;  // the check ended (or another began) before its deadline
+      ctx.interrupt();
+      deadline.reset();
+    }
+  }
+
+  void begin(double timeout_s) {
+    {
+      std::lock_guard lock(mutex);
+      running = true;
+      ++check_id;
+      deadline.reset();
+      if (timeout_s > 0) {
+        deadline = std::chrono::steady_clock::now() +
+                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                       std::chrono::duration<double>(timeout_s));
+        if (!watchdog.joinable()) watchdog = std::thread([this] { watch(); });
+      }
+    }
+    wake.notify_all();
+  }
+
+  void end() {
+    {
+      std::lock_guard lock(mutex);
+      running = false;
+      deadline.reset();
+    }
+    wake.notify_all();
+  }
 };
 
 Prover::Prover(ProverOptions options) : impl_(std::make_unique<Impl>()), options_(options) {
@@ -213,10 +276,7 @@ SmtResult Prover::run(const Job& job, double timeout_s, int64_t rlimit) {
 }
 
 SmtResult Prover::check_here(const Job& job, double timeout_s, int64_t rlimit) {
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->running = true;
-  }
+  impl_->begin(timeout_s);
   SmtResult r;
   try {
     r = job(&impl_->ctx, timeout_s, rlimit);
@@ -224,8 +284,7 @@ SmtResult Prover::check_here(const Job& job, double timeout_s, int64_t rlimit) {
     r.kind = core::VerdictKind::error;
     r.message = std::string("z3: ") + e.msg();
   }
-  std::lock_guard lock(impl_->mutex);
-  impl_->running = false;
+  impl_->end();
   return r;
 }
 

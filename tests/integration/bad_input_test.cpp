@@ -1,5 +1,7 @@
 // Bad input from the command line: a message naming where and what, exit code 2, and the
 // database untouched.
+#include <cstdlib>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -87,6 +89,25 @@ TEST_F(BadInput, CheckRejectsNonUtf8AndOversizedAnswersSayingSo) {
 
   r = run_cli({"check", "--problems", dir / "p.jsonl", "--id", "no/such", "--answer", dir / "big.txt"});
   EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(BadInput, CheckNamesWhyABackEndIsMissing) {
+  ASSERT_EQ(run_cli({"generate", "tm_trace", "--kind", "tag", "--count", "1", "--out",
+                     dir / "p.jsonl"})
+                .exit_code,
+            0);
+  std::ofstream(dir / "a.txt") << "anything";
+  CliResult r = run_cli({"check", "--problems", dir / "p.jsonl", "--answer", dir / "a.txt",
+                         "--backend", "nosuch"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no back-end named nosuch (this machine has: "), std::string::npos) << r.err;
+  for (const char* var : {"TCSPROVE_LEAN_PROJECT", "TCSPROVE_LEAN_CONFIG", "TCSPROVE_LEAN_SERVER"})
+    if (std::getenv(var)) GTEST_SKIP() << var << " is set: Lean may be configured on this machine";
+  r = run_cli({"check", "--problems", dir / "p.jsonl", "--answer", dir / "a.txt", "--backend",
+               "lean"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("lean back-end unavailable: no Lean project configured"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(BadInput, EverySubcommandHasHelp) {

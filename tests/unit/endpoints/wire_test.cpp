@@ -175,6 +175,89 @@ TEST(Wire, MalformedBodiesAreErrorsWithTheReason) {
   EXPECT_FALSE(bad_stream.ok());
 }
 
+// The event reader on the I/O thread must answer exactly as the DOM parsers do.
+TEST(Wire, EventReaderAgreesWithTheDocumentParsers) {
+  const std::string openai_bodies[] = {
+      R"({"id":"r","model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"a b","reasoning_content":"think","tool_calls":[{"id":"x","function":{"name":"f"}}]},"logprobs":{"content":[{"token":"a","logprob":-0.5,"top_logprobs":[{"token":"b","logprob":-1}]},{"token":" b","logprob":-0.25,"bytes":[32,98]}]}}],"usage":{"prompt_tokens":7,"completion_tokens":2,"prompt_tokens_details":{"cached_tokens":0}}})",
+      R"({"choices":[{"index":1,"text":"y","logprobs":{"tokens":["y"],"token_logprobs":[null,-2,-1.5]}},{"index":0,"text":"x","reasoning":"r"}]})",
+      R"({"choices":[{"delta":{"content":"d"},"message":{"content":"m"},"text":"t"}]})",
+      R"({"choices":[{"message":{"content":"m"},"content":"own"}],"usage":{"prompt_tokens":1.9}})",
+      R"({"choices":[{"message":"not an object","text":"t"}],"usage":"none"})",
+      R"({"choices":[{"message":{"content":null}}]})",
+      R"({"choices":[{"index":0,"text":"a"},{"index":2,"text":"c"}]})",
+      R"({"choices":[{"index":0,"text":"a"},{"index":0,"text":"b"}]})",
+      R"({"choices":[1]})",
+      R"({"choices":[[]]})",
+      R"({"choices":{}})",
+      R"({"choices":[{"text":"a"}],"error":null})",
+      R"({"choices":[{"text":"a"}],"usage":{"completion_tokens":"3"}})",
+      R"({"choices":[{"index":true,"text":"a"}]})",
+      R"({"choices":[{"index":-1,"text":"a"}]})",
+      R"({"choices":[{"text":"a","logprobs":{"content":[{"logprob":null},{"logprob":-1}]}}]})",
+      R"("just a string")",
+  };
+  auto same = [](const core::Expected<CompletionResponse>& fast,
+                 const core::Expected<CompletionResponse>& dom, const std::string& body) {
+    ASSERT_EQ(fast.ok(), dom.ok()) << body << "\n"
+                                   << (fast.ok() ? dom.error().message : fast.error().message);
+    if (!fast.ok()) return;
+    EXPECT_EQ(fast->id, dom->id) << body;
+    EXPECT_EQ(fast->model, dom->model) << body;
+    EXPECT_EQ(fast->usage.prompt_tokens, dom->usage.prompt_tokens) << body;
+    EXPECT_EQ(fast->usage.completion_tokens, dom->usage.completion_tokens) << body;
+    ASSERT_EQ(fast->choices.size(), dom->choices.size()) << body;
+    for (size_t i = 0; i < fast->choices.size(); ++i) {
+      EXPECT_EQ(fast->choices[i].text, dom->choices[i].text) << body;
+      EXPECT_EQ(fast->choices[i].reasoning, dom->choices[i].reasoning) << body;
+      EXPECT_EQ(fast->choices[i].finish_reason, dom->choices[i].finish_reason) << body;
+      EXPECT_EQ(fast->choices[i].logprob, dom->choices[i].logprob) << body;
+    }
+  };
+  auto dom_parse = [](const std::string& body, bool openai) -> core::Expected<CompletionResponse> {
+    Json j = Json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return core::bad_input("not an object");
+    try {
+      return openai ? parse_openai(j) : parse_anthropic(j);
+    } catch (const Json::exception& e) {
+      return core::bad_input(e.what());
+    }
+  };
+  EndpointConfig oai = openai();
+  for (const auto& body : openai_bodies) same(read_body(oai, body), dom_parse(body, true), body);
+  auto first = read_body(oai, openai_bodies[0]);
+  ASSERT_TRUE(first.ok());
+  EXPECT_DOUBLE_EQ(*first->choices[0].logprob, -0.75);  // top_logprobs are not summed
+
+  EndpointConfig claude = oai;
+  claude.protocol = Protocol::anthropic;
+  const std::string anthropic_bodies[] = {
+      R"({"id":"msg","type":"message","model":"c","content":[{"type":"thinking","thinking":"hm"},{"type":"text","text":"4"},{"type":"tool_use","input":{"text":"no"}},{"text":"2","type":"text"}],"stop_reason":"end_turn","usage":{"input_tokens":9,"output_tokens":2}})",
+      R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})",
+      R"({"content":[{"type":"thinking","thinking":"only"}]})",
+      R"({"content":"text"})",
+      R"({"content":[7,{"type":"text","text":""}],"usage":{"output_tokens":null}})",
+      R"({"content":[{"type":"text","text":"x"}],"usage":{"input_tokens":3}})",
+  };
+  for (const auto& body : anthropic_bodies) same(read_body(claude, body), dom_parse(body, false), body);
+
+  // Numbers no int64 holds: errors, not undefined casts.
+  for (const char* body : {R"({"choices":[{"index":1e300,"text":"a"}]})",
+                           R"({"choices":[{"text":"a"}],"usage":{"prompt_tokens":18446744073709551615}})"}) {
+    auto r = read_body(oai, body);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_NE(r.error().message.find("out of range"), std::string::npos) << r.error().message;
+  }
+
+  // Truncated bodies (a connection cut mid-answer), every prefix: an error, never a crash.
+  for (const auto& [config, body] : {std::pair{oai, openai_bodies[0]},
+                                     std::pair{claude, anthropic_bodies[0]}})
+    for (size_t n = 0; n < body.size(); ++n) {
+      auto r = read_body(config, body.substr(0, n));
+      ASSERT_FALSE(r.ok()) << n;
+      EXPECT_NE(r.error().message.find("malformed body"), std::string::npos) << r.error().message;
+    }
+}
+
 HttpResult http(long status, std::string body = "{}") {
   HttpResult r;
   r.status = status;

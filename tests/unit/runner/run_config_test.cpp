@@ -71,6 +71,39 @@ TEST_F(SuiteFile, ConfigSurvivesTheJsonSnapshot) {
   EXPECT_EQ(back->name, "suite");  // defaults to the file's stem
 }
 
+TEST_F(SuiteFile, ProblemGroupsMayNameTheirOwnSearch) {
+  auto config = load_suite(write(R"(
+[search]
+strategy = "sample"
+samples = 4
+[[problems]]
+family = "mba"
+kind = "linear"
+count = 2
+[[problems]]
+family = "mba"
+kind = "polynomial"
+count = 2
+search = "hypertree"
+budget = "1x2x50"
+)"));
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_FALSE(config->tree_search());
+  EXPECT_TRUE(config->any_tree_search());
+  const RunConfig first = config->for_source(config->sources[0]);
+  const RunConfig second = config->for_source(config->sources[1]);
+  EXPECT_EQ(first.strategy, "sample");
+  EXPECT_EQ(first.attempts_per_problem(), 4);
+  EXPECT_EQ(second.strategy, "hypertree");
+  EXPECT_EQ(second.budget, "1x2x50");
+  EXPECT_EQ(second.attempts_per_problem(), 1);
+  // The run's snapshot keeps the groups' settings (resume and reports read them back).
+  auto back = RunConfig::from_json(core::Json::parse(config->to_json().dump()));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->sources[1].strategy, "hypertree");
+  EXPECT_EQ(back->to_json(), config->to_json());
+}
+
 struct BadSuite {
   std::string text, message;
 };
@@ -101,7 +134,37 @@ INSTANTIATE_TEST_SUITE_P(
         BadSuite{"[search]\nsamples = 0" + std::string(kProblems), "search.samples"},
         BadSuite{"[[problems]]\nkind = \"tag\"\n", "needs \"family\""},
         BadSuite{"[[problems]]\nfamily = \"tm_trace\"\nfile = \"x\"\n", "not both"},
-        BadSuite{"[[problems]]\nfamily = \"tm_trace\"\nparams = 3\n", "\"params\" must be a table"}));
+        BadSuite{"[[problems]]\nfamily = \"tm_trace\"\nparams = 3\n", "\"params\" must be a table"},
+        BadSuite{"[[problems]]\nfamily = \"mba\"\ncount = 1\nsearch = \"dfs\"\n", "problems[0].search: \"dfs\" is not a strategy"},
+        BadSuite{"[[problems]]\nfamily = \"mba\"\ncount = 1\nbudget = \"8\"\n", "problems[0].budget"}));
+
+TEST_F(SuiteFile, EndpointPolicyNamesItsEndpointsFileRelativeToTheSuite) {
+  auto config = load_suite(write(R"(
+[policy]
+name = "endpoint:local"
+endpoints = "../endpoints/endpoints.toml"
+[[problems]]
+family = "tm_trace"
+kind = "tag"
+count = 1
+)"));
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_TRUE(config->endpoint_policy());
+  EXPECT_EQ(config->endpoints,
+            (dir_.parent_path() / "endpoints" / "endpoints.toml").lexically_normal().string());
+  auto back = RunConfig::from_json(core::Json::parse(config->to_json().dump()));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->endpoints, config->endpoints);  // --resume finds the file again
+
+  auto typo = load_suite(write("[policy]\nname = \"endpoint:x\"\nendpoint = \"e.toml\"\n"
+                               "[[problems]]\nfamily = \"tm_trace\"\ncount = 1\n"));
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.error().message.find("suite.toml:3: unknown key \"endpoint\" in [policy]"),
+            std::string::npos) << typo.error().message;
+  RunConfig nameless;
+  nameless.policy = "endpoint:";
+  EXPECT_FALSE(nameless.validate().ok());
+}
 
 TEST(Suite, MissingFileIsBadInput) {
   auto config = load_suite("/nonexistent/suite.toml");

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <span>
 
 #include "graphs.hpp"
 #include "harness/search/prove.hpp"
@@ -277,6 +278,91 @@ TEST(BestFirst, PrefersTheLikelierPathFirst) {
   ASSERT_TRUE(r.found);
   EXPECT_EQ(r.tree.tactic, "g0.t0");
   EXPECT_EQ(r.stats.expansions, 3);
+}
+
+TEST(BestFirst, AStateFoundAgainByABetterPathTakesItsPriority) {
+  // g3 is first reached by a poor path (g0 -> g1 -> g3, log p -1.5 over 2 steps: score -1.06),
+  // then by a better one (g0 -> g2 -> g4 -> g3, log p -0.8 over 3 steps: score -0.46). A dead
+  // end g6 scores -0.9 in between: at the better priority g3 is expanded before it, and the
+  // proof goes through the better path.
+  auto g = graph({{ok({1}, -0.5), ok({2}, -0.6), ok({6}, -0.9)},  // g0
+                  {ok({3}, -1.0)},                                 // g1
+                  {ok({4}, -0.1)},                                 // g2
+                  {ok({5}, -0.1)},                                 // g3
+                  {ok({3}, -0.1)},                                 // g4
+                  {ok({}, -0.1)},                                  // g5
+                  {ok({7}, -0.2)},                                 // g6: a dead end
+                  {error(-0.2)}});                                 // g7
+  SearchConfig c;
+  c.budget = {1, 1, 3, 20};
+  core::Problem problem = synthetic::make_problem(g, "reparent");
+  synthetic::Env env(g);
+  synthetic::Policy policy(g, 0.0);
+  synthetic::Checker checker;
+  core::CancelToken cancel;
+  SearchResult r = prove(problem, env, policy, c, nullptr, &checker, cancel);
+  ASSERT_TRUE(r.solved) << r.message;
+  EXPECT_EQ(r.tree.tactic, "g0.t1");
+  ASSERT_EQ(r.tree.subproofs.size(), 1u);
+  EXPECT_EQ(r.tree.subproofs[0].tactic, "g2.t0");
+  // g0, g1, g2, g4, g3, g5: the dead end g6 is never expanded.
+  EXPECT_EQ(r.stats.expansions, 6);
+}
+
+
+// Counts the goals of every batched policy call.
+class BatchLog final : public core::Policy {
+ public:
+  explicit BatchLog(core::Policy& inner) : inner_(inner) {}
+  std::string name() const override { return "batch-log"; }
+  core::Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override {
+    return inner_.propose(query);
+  }
+  std::vector<core::Expected<std::vector<core::Candidate>>> propose_batch(
+      std::span<const core::PolicyQuery> queries) override {
+    batches.push_back(static_cast<int64_t>(queries.size()));
+    return core::Policy::propose_batch(queries);
+  }
+  std::vector<int64_t> batches;
+
+ private:
+  core::Policy& inner_;
+};
+
+TEST(HypertreeInFlight, BatchesFillEverySlotAndStayWithinBudget) {
+  // One simulation selects every subgoal of its tactic, so selected goals overshoot in_flight;
+  // rounds must still send whole multiples of in_flight (an odd remainder leaves slots idle)
+  // and never expand past the budget.
+  synthetic::Shape shape;
+  shape.goals = 50000;  // wide enough that the search spends its whole budget
+  shape.close_fraction = 0.02;
+  shape.trap_fraction = 0.05;
+  shape.provable = false;
+  const synthetic::Graph g = synthetic::generate(1, shape);
+  synthetic::Policy tactics(g, 1.0);
+  BatchLog policy(tactics);
+  SearchConfig c;
+  c.strategy = Strategy::hypertree;
+  c.budget = {1, 1, 8, 1000};
+  c.in_flight = 32;
+  c.seed = 7;
+  core::Problem problem = synthetic::make_problem(g, "wide");
+  synthetic::Env env(g);
+  core::CancelToken cancel;
+  SearchResult r = prove(problem, env, policy, c, nullptr, nullptr, cancel);
+  EXPECT_FALSE(r.solved);
+  EXPECT_EQ(r.stats.expansions, 1000) << r.stats.simulations << " sims, " << r.stats.nodes << " nodes, " << r.stats.killed_edges << " killed " << r.message;
+  int64_t total = 0, full = 0;
+  for (size_t i = 0; i < policy.batches.size(); ++i) {
+    const int64_t b = policy.batches[i];
+    total += b;
+    if (b >= c.in_flight) ++full;
+    const bool last = i + 1 == policy.batches.size();
+    if (!last) EXPECT_TRUE(b < c.in_flight || b % c.in_flight == 0) << "batch " << i << ": " << b;
+  }
+  EXPECT_EQ(total, 1000);
+  // Once the tree is wide, rounds are full: only the opening rounds may be short.
+  EXPECT_GE(full * c.in_flight, 900) << ::testing::PrintToString(policy.batches);
 }
 
 }  // namespace

@@ -87,6 +87,20 @@ TEST(Smt, InterruptStopsARunningCheck) {
   EXPECT_LT(r.seconds, 30.0);
 }
 
+// The in-process watchdog interrupts at each timed check's deadline and never later: checks
+// one after another on one Prover, timed out or not, each get their own verdict.
+TEST(Smt, WatchdogStopsTimedChecksAndLeavesTheNextOnesAlone) {
+  Prover prover;
+  for (int i = 0; i < 3; ++i) {
+    auto t = prover.check_valid(goal(kXY64, kHard), 0.05, 0);
+    EXPECT_EQ(t.kind, core::VerdictKind::timeout) << t.message;
+    auto ok = prover.check_valid(goal(kXY64, kAddId64), 5, 0);
+    EXPECT_EQ(ok.kind, core::VerdictKind::verified) << ok.message;
+    auto bad = prover.check_valid(goal(kXY8, "(= x y)"), 0.05, 0);
+    EXPECT_EQ(bad.kind, core::VerdictKind::rejected) << bad.message;
+  }
+}
+
 TEST(Smt, UserFilesGoThroughZ3sParserWithPositions) {
   EXPECT_TRUE(parse_smtlib_status("(declare-const x Int)(assert (> x x))").ok());
   auto bad = parse_smtlib_status("(declare-const x Int)\n(assert (> x y))");
@@ -168,6 +182,16 @@ TEST(SecondOpinion, Cvc5AgreesOnValidAndInvalidGoals) {
   o.second_opinion_cvc5 = true;
   auto r = check_script(goal(kXY8, "(= (bvadd x y) (bvadd y x))"), "(smt)", prover, limits(10), o);
   EXPECT_EQ(r.verdict.kind, core::VerdictKind::verified) << r.verdict.message;
+}
+
+// cvc5 runs through provers/process (argv only): a missing binary is an error saying so, and
+// the deadline is a timeout, never a verdict about the goal.
+TEST(SecondOpinion, MissingBinaryIsAnErrorAndTheDeadlineATimeout) {
+  auto missing = cvc5_check(goal(kXY8, "(= x x)"), 5, "/nonexistent/cvc5");
+  EXPECT_EQ(missing.kind, core::VerdictKind::error) << missing.message;
+  EXPECT_NE(missing.message.find("cannot run"), std::string::npos) << missing.message;
+  auto slow = cvc5_check(goal(kXY64, kHard), 0.2);
+  EXPECT_EQ(slow.kind, core::VerdictKind::timeout) << slow.message;
 }
 
 core::Problem problem_with(const std::string& smt2) {
