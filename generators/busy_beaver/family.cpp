@@ -4,7 +4,9 @@
 #include "generators/busy_beaver/macro_simulate.hpp"
 #include "generators/busy_beaver/problems.hpp"
 #include "harness/core/answer_policy.hpp"
+#include "harness/core/options.hpp"
 #include "harness/core/rng.hpp"
+#include "harness/core/text.hpp"
 
 namespace tcs::busy_beaver {
 
@@ -30,6 +32,15 @@ Expected<std::string> solve(const core::Problem& p) {
   if (p.kind == "halts_in") return Json{{"steps", r.steps}}.dump();
   if (p.kind == "ones_on_halt") return Json{{"ones", r.ones}}.dump();
   return Json{{"machine", to_string(m)}, {"steps", r.steps}}.dump();
+}
+
+// The computation-based Coq proof of a bounded claim: the statement is a boolean computed by
+// running the machine inside Coq, so evaluating it is the proof.
+Expected<std::string> coq_proof(const core::Problem& p) {
+  if (p.kind == "halts_in" || p.kind == "ones_on_halt" || p.kind == "no_halt_within")
+    return std::string("vm_compute. reflexivity.");
+  return bad_input(p.id + ": builtin:proof=coq proves halts_in, ones_on_halt and no_halt_within "
+                          "claims only (kind \"" + p.kind + "\")");
 }
 
 namespace {
@@ -87,9 +98,22 @@ class BusyBeaverFamily final : public core::Family {
   }
   std::unique_ptr<core::Checker> native_checker() const override { return make_native_checker(); }
   Expected<std::unique_ptr<core::Policy>> builtin_policy(std::string_view options) const override {
-    auto noise = core::parse_noise_option(options);
-    if (!noise) return noise.error();
-    return core::make_answer_policy(*noise, solve, [](const std::string& truth, core::Rng&) {
+    auto items = core::parse_options(options, {"noise", "proof"});
+    if (!items) return items.error();
+    double noise = 0;
+    if (auto it = items->find("noise"); it != items->end()) {
+      auto p = core::parse_probability("noise", it->second);
+      if (!p) return p.error();
+      noise = *p;
+    }
+    if (auto it = items->find("proof"); it != items->end()) {
+      if (it->second != "coq")
+        return bad_input("builtin option proof must be coq, got " + core::quote(it->second));
+      return core::make_answer_policy(noise, coq_proof, [](const std::string&, core::Rng&) {
+        return std::string("vm_compute.");  // leaves the goal open: Coq must refuse it
+      }, "coq");
+    }
+    return core::make_answer_policy(noise, solve, [](const std::string& truth, core::Rng&) {
       return corrupt(truth);
     });
   }

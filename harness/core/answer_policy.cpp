@@ -12,14 +12,18 @@ namespace {
 class AnswerPolicy final : public Policy {
  public:
   AnswerPolicy(double noise, AnswerFn answer) : noise_(noise), answer_(std::move(answer)) {}
-  AnswerPolicy(double noise, TruthFn truth, SpoilFn spoil)
-      : noise_(noise), truth_(std::move(truth)), spoil_(std::move(spoil)) {}
+  AnswerPolicy(double noise, TruthFn truth, SpoilFn spoil, std::string backend)
+      : noise_(noise), truth_(std::move(truth)), spoil_(std::move(spoil)),
+        backend_(std::move(backend)) {}
 
   std::string name() const override {
-    if (noise_ == 0) return "builtin";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "builtin:noise=%g", noise_);
-    return buf;
+    std::string options = backend_ == "native" ? "" : "proof=" + backend_;
+    if (noise_ > 0) {
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "noise=%g", noise_);
+      options += (options.empty() ? "" : ",") + std::string(buf);
+    }
+    return options.empty() ? "builtin" : "builtin:" + options;
   }
 
   Expected<std::vector<Candidate>> propose(const PolicyQuery& query) override {
@@ -34,8 +38,8 @@ class AnswerPolicy final : public Policy {
       if (!text) return text.error();
       Candidate c;
       c.text = std::move(*text);
-      c.backend = "native";
-      c.mode = CandidateMode::answer;
+      c.backend = backend_;
+      c.mode = backend_ == "native" ? CandidateMode::answer : CandidateMode::whole;
       c.provenance.endpoint = name();
       c.provenance.request_id = "builtin-" + hex64(seed);
       out.push_back(std::move(c));
@@ -53,6 +57,7 @@ class AnswerPolicy final : public Policy {
   AnswerFn answer_;
   TruthFn truth_;
   SpoilFn spoil_;
+  std::string backend_ = "native";
 };
 
 }  // namespace
@@ -61,8 +66,10 @@ std::unique_ptr<Policy> make_answer_policy(double noise, AnswerFn answer) {
   return std::make_unique<AnswerPolicy>(noise, std::move(answer));
 }
 
-std::unique_ptr<Policy> make_answer_policy(double noise, TruthFn truth, SpoilFn spoil) {
-  return std::make_unique<AnswerPolicy>(noise, std::move(truth), std::move(spoil));
+std::unique_ptr<Policy> make_answer_policy(double noise, TruthFn truth, SpoilFn spoil,
+                                           std::string backend) {
+  return std::make_unique<AnswerPolicy>(noise, std::move(truth), std::move(spoil),
+                                        std::move(backend));
 }
 
 Expected<double> parse_noise_option(std::string_view options) {

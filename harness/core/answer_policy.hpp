@@ -24,9 +24,12 @@ std::unique_ptr<Policy> make_answer_policy(double noise, AnswerFn answer);
 
 // For families whose exact answer is costly (a decider run): `truth` is computed once per query,
 // and each sample is spoiled by `spoil` with probability `noise` (the sample's first draw).
+// With a proof back-end ("coq") the texts are whole proofs for that back-end, and the policy is
+// named "builtin:proof=coq[,noise=P]".
 using TruthFn = std::function<Expected<std::string>(const Problem& problem)>;
 using SpoilFn = std::function<std::string(const std::string& truth, Rng& rng)>;
-std::unique_ptr<Policy> make_answer_policy(double noise, TruthFn truth, SpoilFn spoil);
+std::unique_ptr<Policy> make_answer_policy(double noise, TruthFn truth, SpoilFn spoil,
+                                           std::string backend = "native");
 
 // The options every answer-mode family accepts after "builtin:": just noise=P (default 0).
 Expected<double> parse_noise_option(std::string_view options);

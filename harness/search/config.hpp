@@ -31,13 +31,15 @@ struct SearchConfig {
   double value_prior = 0.5;    // hypertree: leaf value when the policy has no value()
   bool use_policy_value = true;  // hypertree: ask Policy::value() for leaf values
   double virtual_loss = 1.0;   // hypertree: visits a pending simulation adds along its path
-  int64_t in_flight = 1;       // goals expanded together (one batched policy call)
+  int64_t in_flight = 1;       // goals expanded together (one batched policy call; hypertree
+                               // sends whole multiples of it, see README)
   int64_t env_threads = 1;     // >1: ProofEnv::apply runs on this many threads (env must allow it)
   // hypertree: stop when the root is solved; false keeps searching to the budget so extraction
   // can pick a smaller proof.
   bool stop_at_first_proof = true;
   // hypertree: simulations allowed per expansion of budget (a selection that ends on solved or
-  // in-flight goals expands nothing; this bounds such rounds).
+  // in-flight goals expands nothing; this bounds such rounds), and the collisions in a row
+  // (selections ending only on goals already queued) that end a round.
   int64_t simulations_per_expansion = 16;
   Minimize minimize = Minimize::size;
   uint64_t seed = 0;

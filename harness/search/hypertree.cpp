@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include "harness/core/hash.hpp"
@@ -233,9 +232,9 @@ bool Hypertree::ready(const Simulation& sim) const {
 
 void Hypertree::back_up_ready() {
   size_t kept = 0;
-  for (Simulation& sim : sims_) {
-    if (ready(sim)) backup(sim, 0);
-    else sims_[kept++] = std::move(sim);
+  for (size_t i = 0; i < sims_.size(); ++i) {
+    if (ready(sims_[i])) backup(sims_[i], 0);
+    else if (kept++ != i) sims_[kept - 1] = std::move(sims_[i]);
   }
   sims_.resize(kept);
 }
@@ -334,7 +333,6 @@ PassOutcome Hypertree::run(const core::Goal& root, const core::CancelToken& canc
       if (core::Status s = expand_leaves(count); !s) return {false, {}, s};
     back_up_ready();
   }
-  fprintf(stderr,"END dead=%d expanded=%lld leaves=%zu sims=%zu anything=%d\n",(int)graph_.node(root_).dead,(long long)expanded_,leaves_.size(),sims_.size(),(int)anything_to_expand());
   if (!graph_.node(root_).solved) return {};
   return {true, graph_.extract(root_, config_.minimize), {}};
 }

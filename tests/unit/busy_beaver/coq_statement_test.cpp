@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "generators/busy_beaver/family.hpp"
 #include "generators/busy_beaver/problems.hpp"
+#include "provers/coq/checker.hpp"
 #include "tests/unit/busy_beaver/spawn.hpp"
 
 namespace tcs::busy_beaver {
@@ -69,6 +71,35 @@ TEST(CoqStatement, EveryKindCompilesAsStated) {
   EXPECT_TRUE(coq_accepts(coq("never_halts", "1RB0RA_1LA1LB")));
   EXPECT_TRUE(coq_accepts(coq("bb_lower_bound", "1RB1LB_1LA1RZ")));
   EXPECT_TRUE(coq_accepts(coq("no_halt_within", "1RB0RA_1LA1LB", 40)));
+}
+
+// The built-in policy's computation proofs, checked the way a run checks them: by the coq
+// back-end (guard, assembly from the statement, coqc, Print Assumptions).
+TEST(CoqStatement, BuiltinProofPolicyIsAcceptedByTheCoqBackEnd) {
+  if (!testing::on_path("coqc")) GTEST_SKIP() << "coqc not found on PATH; install Coq to run this test";
+  auto family = make_family();
+  auto exact = family->builtin_policy("proof=coq");
+  auto wrong = family->builtin_policy("proof=coq,noise=1");
+  ASSERT_TRUE(exact.ok() && wrong.ok());
+  EXPECT_EQ((*wrong)->name(), "builtin:proof=coq,noise=1");
+  coq::CoqChecker checker;
+  auto p = make_problem("halts_in", *parse_machine("1RB1LB_1LA0LC_1RZ1LD_1RD0RA"), 0);
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  core::PolicyQuery q{&*p, family->prompt(*p), core::CandidateMode::whole, 0, 1, 5};
+  auto good = (*exact)->propose(q);
+  auto bad = (*wrong)->propose(q);
+  ASSERT_TRUE(good.ok() && bad.ok());
+  EXPECT_EQ(good->at(0).backend, "coq");
+  EXPECT_TRUE(checker.check(*p, good->at(0), {}).ok());
+  EXPECT_EQ(checker.check(*p, bad->at(0), {}).kind, core::VerdictKind::rejected);
+
+  auto never = make_problem("never_halts", *parse_machine("1RB0RB_1LA1RA"), 0);
+  ASSERT_TRUE(never.ok());
+  q.problem = &*never;
+  auto refused = (*exact)->propose(q);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("proves halts_in"), std::string::npos);
+  EXPECT_FALSE(family->builtin_policy("proof=lean").ok());
 }
 
 }  // namespace
