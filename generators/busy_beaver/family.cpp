@@ -34,11 +34,11 @@ Expected<std::string> solve(const core::Problem& p) {
   return Json{{"machine", to_string(m)}, {"steps", r.steps}}.dump();
 }
 
-// The computation-based Coq proof of a bounded claim: the statement is a boolean computed by
-// running the machine inside Coq, so evaluating it is the proof.
+// The computation-based Coq proof of a bounded claim, one tactic per line: the statement is a
+// boolean computed by running the machine inside Coq, so evaluating it is the proof.
 Expected<std::string> coq_proof(const core::Problem& p) {
   if (p.kind == "halts_in" || p.kind == "ones_on_halt" || p.kind == "no_halt_within")
-    return std::string("vm_compute. reflexivity.");
+    return std::string("vm_compute.\nreflexivity.");
   return bad_input(p.id + ": builtin:proof=coq proves halts_in, ones_on_halt and no_halt_within "
                           "claims only (kind \"" + p.kind + "\")");
 }
@@ -110,7 +110,7 @@ class BusyBeaverFamily final : public core::Family {
       if (it->second != "coq")
         return bad_input("builtin option proof must be coq, got " + core::quote(it->second));
       return core::make_answer_policy(noise, coq_proof, [](const std::string&, core::Rng&) {
-        return std::string("vm_compute.");  // leaves the goal open: Coq must refuse it
+        return std::string("discriminate.");  // fails on `claim = true`: Coq must refuse it
       }, "coq");
     }
     return core::make_answer_policy(noise, solve, [](const std::string& truth, core::Rng&) {

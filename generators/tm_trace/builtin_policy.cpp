@@ -1,7 +1,9 @@
 #include "generators/tm_trace/builtin_policy.hpp"
 
+#include "generators/tm_trace/step_env.hpp"
 #include "generators/tm_trace/trace_answer.hpp"
 #include "harness/core/answer_policy.hpp"
+#include "harness/core/hash.hpp"
 #include "harness/core/rng.hpp"
 #include "harness/core/text.hpp"
 
@@ -63,8 +65,54 @@ Expected<std::string> builtin_answer(const core::Problem& problem, double noise,
   return bad_input(problem.id + ": kind \"" + problem.kind + "\" is not a tm_trace kind");
 }
 
+namespace {
+
+// The block `### step k:` of an answer in our own format, without its trailing blank line.
+std::string block_of(const std::string& answer, int64_t k) {
+  const std::string header = "### step " + std::to_string(k) + ":";
+  const size_t from = answer.find(header);
+  if (from == std::string::npos) return header;  // a bare header: the env refuses it
+  size_t to = answer.find("### step ", from + header.size());
+  if (to == std::string::npos) to = answer.size();
+  while (to > from && (answer[to - 1] == '\n' || answer[to - 1] == ' ')) --to;
+  return answer.substr(from, to - from);
+}
+
+// Whole answers as make_answer_policy gives them; in step mode (tree search over TraceStepEnv)
+// the block the goal asks for, cut from the same noisy sample.
+class TracePolicy final : public core::Policy {
+ public:
+  explicit TracePolicy(double noise)
+      : noise_(noise), whole_(core::make_answer_policy(noise, builtin_answer)) {}
+  std::string name() const override { return whole_->name(); }
+  Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override {
+    if (query.mode != core::CandidateMode::step) return whole_->propose(query);
+    if (query.problem == nullptr) return bad_input("builtin policy: query without a problem");
+    const int64_t k = step_of_goal(query.prompt);
+    if (k < 0) return bad_input("builtin policy: a step query names no step: " + core::quote(query.prompt));
+    std::vector<core::Candidate> out;
+    for (int64_t j = 0; j < query.count; ++j) {
+      const uint64_t seed = core::derive_seed(query.seed, query.problem->id,
+                                              static_cast<uint64_t>(query.first_index + j));
+      auto answer = builtin_answer(*query.problem, noise_, seed);
+      if (!answer) return answer.error();
+      core::Candidate c{block_of(*answer, k), "native", core::CandidateMode::step, {}};
+      c.provenance.endpoint = name();
+      c.provenance.request_id = "builtin-" + core::hex64(seed);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+ private:
+  double noise_;
+  std::unique_ptr<core::Policy> whole_;
+};
+
+}  // namespace
+
 std::unique_ptr<core::Policy> make_builtin_policy(const BuiltinOptions& options) {
-  return core::make_answer_policy(options.noise, builtin_answer);
+  return std::make_unique<TracePolicy>(options.noise);
 }
 
 }  // namespace tcs::tm_trace

@@ -4,6 +4,7 @@
 #include "generators/tm_trace/metrics.hpp"
 #include "generators/tm_trace/problems.hpp"
 #include "generators/tm_trace/statements.hpp"
+#include "generators/tm_trace/step_env.hpp"
 #include "generators/tm_trace/trace_answer.hpp"
 #include "harness/core/env.hpp"
 
@@ -74,6 +75,9 @@ class TmTraceFamily final : public core::Family {
   }
 
   std::unique_ptr<core::Checker> native_checker() const override { return make_native_checker(); }
+  std::unique_ptr<core::ProofEnv> native_step_env() const override {
+    return std::make_unique<TraceStepEnv>();
+  }
 
   core::Expected<std::unique_ptr<core::Policy>> builtin_policy(
       std::string_view options) const override {

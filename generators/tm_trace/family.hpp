@@ -8,7 +8,9 @@
 //                    step with a fresh simulation; verified iff every step is right. Verdict
 //                    detail {"steps": N, "correct": "1101..."}, work = step blocks compared.
 //                    Thread-safe (no state), though the contract asks only one per thread.
-//   builtin_policy() "builtin" and "builtin:noise=P" (builtin_policy.hpp)
+//   native_step_env() one step block at a time, for tree search (step_env.hpp)
+//   builtin_policy() "builtin" and "builtin:noise=P" (builtin_policy.hpp); in step mode the
+//                    block the goal asks for
 //   metrics()        {"uni", "lin", "pass", "acc"} (metrics.hpp)
 #pragma once
 

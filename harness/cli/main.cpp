@@ -8,7 +8,9 @@
 #include "generators/tm_trace/family.hpp"
 #include "harness/cli/command.hpp"
 #include "provers/coq/checker.hpp"
+#include "provers/coq/coqtop_env.hpp"
 #include "provers/lean/checker.hpp"
+#include "provers/lean/proof_env.hpp"
 #include "provers/z3/z3.hpp"
 
 namespace {
@@ -37,10 +39,12 @@ int main(int argc, char** argv) {
   ctx.families.add(tcs::regex::make_family());
   ctx.backends.add("z3", [] { return tcs::z3b::make_checker(); });
   ctx.backends.add_env("z3", [] { return tcs::z3b::make_proof_env(); });
-  if (tcs::coq::coq_available())
+  if (tcs::coq::coq_available()) {
     ctx.backends.add("coq", [] { return std::make_unique<tcs::coq::CoqChecker>(); });
-  else
+    ctx.backends.add_env("coq", [] { return std::make_unique<tcs::coq::CoqtopEnv>(); });
+  } else {
     ctx.backends.mark_unavailable("coq", "coqc not found on PATH (Debian: apt-get install coq)");
+  }
   // Lean only when configured (TCSPROVE_LEAN_* / $TCSPROVE_LEAN_CONFIG, provers/lean/config.hpp).
   if (auto lean = tcs::lean::load_config_from_environment(); !lean.ok()) {
     ctx.backends.mark_unavailable("lean", "bad configuration: " + lean.error().message);
@@ -51,6 +55,13 @@ int main(int argc, char** argv) {
     ctx.backends.add("lean", [config = *lean, pool] {
       return std::make_unique<tcs::lean::LeanChecker>(config, pool);
     });
+    if (lean->mode == tcs::lean::Mode::repl)
+      ctx.backends.add_env("lean", [config = *lean] {
+        tcs::process::Spec repl;
+        repl.argv = config.repl;
+        repl.cwd = config.project;
+        return std::make_unique<tcs::lean::LeanProofEnv>(repl);
+      });
   }
   g_cancel = &ctx.env.cancel;
   std::signal(SIGINT, on_signal);

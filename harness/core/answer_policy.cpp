@@ -4,6 +4,7 @@
 
 #include "harness/core/hash.hpp"
 #include "harness/core/options.hpp"
+#include "harness/core/text.hpp"
 
 namespace tcs::core {
 
@@ -17,29 +18,40 @@ class AnswerPolicy final : public Policy {
         backend_(std::move(backend)) {}
 
   std::string name() const override {
-    std::string options = backend_ == "native" ? "" : "proof=" + backend_;
+    std::string name = "builtin";
+    char sep = ':';
+    if (backend_ != "native") {
+      name.append(1, sep).append("proof=").append(backend_);
+      sep = ',';
+    }
     if (noise_ > 0) {
       char buf[48];
       std::snprintf(buf, sizeof buf, "noise=%g", noise_);
-      options += (options.empty() ? "" : ",") + std::string(buf);
+      name.append(1, sep).append(buf);
     }
-    return options.empty() ? "builtin" : "builtin:" + options;
+    return name;
   }
 
   Expected<std::vector<Candidate>> propose(const PolicyQuery& query) override {
     if (query.problem == nullptr) return bad_input("builtin policy: query without a problem");
     Expected<std::string> truth = truth_ ? truth_(*query.problem) : std::string();
     if (!truth) return truth.error();
+    // A step query gets the script's tactics (one per line) in turn, not the whole script.
+    const bool steps = query.mode == CandidateMode::step && backend_ != "native";
+    const std::vector<std::string_view> tactics = split(*truth, '\n');
     std::vector<Candidate> out;
     for (int64_t j = 0; j < query.count; ++j) {
-      const uint64_t seed = derive_seed(query.seed, query.problem->id,
-                                        static_cast<uint64_t>(query.first_index + j));
-      auto text = truth_ ? spoiled(*truth, seed) : answer_(*query.problem, noise_, seed);
+      const uint64_t index = static_cast<uint64_t>(query.first_index + j);
+      const uint64_t seed = derive_seed(query.seed, query.problem->id, index);
+      const std::string truth_j = steps ? std::string(tactics[index % tactics.size()]) : *truth;
+      auto text = truth_ ? spoiled(truth_j, seed) : answer_(*query.problem, noise_, seed);
       if (!text) return text.error();
       Candidate c;
       c.text = std::move(*text);
       c.backend = backend_;
-      c.mode = backend_ == "native" ? CandidateMode::answer : CandidateMode::whole;
+      c.mode = backend_ == "native" ? CandidateMode::answer
+               : steps              ? CandidateMode::step
+                                    : CandidateMode::whole;
       c.provenance.endpoint = name();
       c.provenance.request_id = "builtin-" + hex64(seed);
       out.push_back(std::move(c));

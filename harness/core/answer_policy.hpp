@@ -24,8 +24,10 @@ std::unique_ptr<Policy> make_answer_policy(double noise, AnswerFn answer);
 
 // For families whose exact answer is costly (a decider run): `truth` is computed once per query,
 // and each sample is spoiled by `spoil` with probability `noise` (the sample's first draw).
-// With a proof back-end ("coq") the texts are whole proofs for that back-end, and the policy is
-// named "builtin:proof=coq[,noise=P]".
+// With a proof back-end ("coq") the truth is a proof script for that back-end, one tactic per
+// line: a whole-proof query gets the script, a step query (tree search) gets its tactics in
+// turn, sample i the tactic i mod n, and the search finds their order. The policy is named
+// "builtin:proof=coq[,noise=P]".
 using TruthFn = std::function<Expected<std::string>(const Problem& problem)>;
 using SpoilFn = std::function<std::string(const std::string& truth, Rng& rng)>;
 std::unique_ptr<Policy> make_answer_policy(double noise, TruthFn truth, SpoilFn spoil,

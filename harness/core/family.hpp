@@ -50,6 +50,9 @@ class Family {
   // options: the part after "builtin:" (e.g. "noise=0.1"), empty for plain "builtin".
   virtual Expected<std::unique_ptr<Policy>> builtin_policy(std::string_view options) const = 0;
   virtual std::unique_ptr<MetricsAccumulator> metrics() const = 0;
+  // The family's own step environment for tree search (search.backend = "native"), or null
+  // when its problems have none.
+  virtual std::unique_ptr<ProofEnv> native_step_env() const { return nullptr; }
 };
 
 class FamilyRegistry {

@@ -61,11 +61,22 @@ core::Expected<std::vector<core::Problem>> collect_problems(const RunConfig& con
 }  // namespace
 
 // A tree search needs a step environment; say so before any work starts.
-core::Status check_search_backend(const RunConfig& config, const RunParts& parts) {
+core::Status check_search_backend(const RunConfig& config, const RunParts& parts,
+                                  const std::vector<core::Problem>& problems) {
   if (!config.any_tree_search() || (parts.backends && parts.backends->find_env(config.search_backend)))
     return {};
+  if (config.search_backend == "native") {
+    // The families' own environments: every family in a tree-searching run must have one.
+    for (const auto& p : problems) {
+      const core::Family* family = parts.families.find(p.family);
+      if (family && !family->native_step_env())
+        return core::bad_input("search.backend: the " + p.family +
+                               " family has no native step environment (use z3, coq or lean)");
+    }
+    return {};
+  }
   return core::bad_input("search.backend: no step environment \"" + config.search_backend +
-                         "\" in this build (tree searches need one, e.g. z3)");
+                         "\" in this build (tree searches need one: native, z3, coq, lean)");
 }
 
 core::Expected<std::vector<core::Problem>> prepare_run(const RunConfig& config,
@@ -74,7 +85,7 @@ core::Expected<std::vector<core::Problem>> prepare_run(const RunConfig& config,
   auto problems = collect_problems(config, parts.families);
   if (!problems) return problems.error();
   if (problems->empty()) return core::bad_input("the run has no problems");
-  if (auto s = check_search_backend(config, parts); !s) return s.error();
+  if (auto s = check_search_backend(config, parts, *problems); !s) return s.error();
   std::set<std::string> family_names;
   for (const auto& p : *problems) family_names.insert(p.family);
   for (const auto& name : family_names)
@@ -160,7 +171,10 @@ store::AttemptRow to_row(int64_t run_id, const core::Problem& p, const std::stri
 void search_problem(Shared& sh, WorkerTools& tools, const core::Problem& p, core::Policy& policy,
                     const RunConfig& config) {
   if (sh.done.count({p.id, 0})) return;
-  auto env = (*sh.parts.backends->find_env(config.search_backend))();  // checked up front
+  const auto* shared_env =
+      sh.parts.backends ? sh.parts.backends->find_env(config.search_backend) : nullptr;
+  const core::Family* family = sh.parts.families.find(p.family);
+  auto env = shared_env ? (*shared_env)() : family->native_step_env();  // checked up front
   auto rechecker = tools.fresh(env->proof_backend());
   TreeAttempt t = tree_search_attempt(p, config, *env, policy, rechecker.get(), sh.store,
                                       sh.run_id, sh.env.cancel);
@@ -228,7 +242,7 @@ core::Expected<RunSummary> execute_run(store::Store& store, int64_t run_id, cons
     if (!parts.families.find(p.family))
       return core::bad_input("run " + std::to_string(run_id) + ": problem " + p.id +
                              " has family \"" + p.family + "\" that this build lacks");
-  if (auto s = check_search_backend(*config, parts); !s) return s.error();
+  if (auto s = check_search_backend(*config, parts, *problems); !s) return s.error();
   std::set<std::string> family_names;
   for (const auto& p : *problems) family_names.insert(p.family);
   for (const auto& name : family_names)  // fail now, not in a worker, when it cannot be built

@@ -27,6 +27,17 @@ class LeanProofEnv : public core::ProofEnv {
   core::Expected<core::Goal> open(const core::Problem& problem) override;
   core::StepResult apply(const core::Goal& goal, const std::string& tactic,
                          const core::Limits& limits) override;
+  // The tactics found, one per line in the order they were applied: a proof body that
+  // LeanChecker re-checks from scratch.
+  std::string proof_backend() const override { return "lean"; }
+  core::Expected<std::string> assemble_proof(const core::Problem&,
+                                             const core::ProofTree& proof) override {
+    std::vector<std::string> tactics;
+    core::proof_tree_preorder(proof, tactics);
+    std::string body;
+    for (const auto& t : tactics) body += t + "\n";
+    return body;
+  }
   int starts() const { return starts_; }
 
  private:

@@ -75,5 +75,42 @@ TEST(BbCli, BadMachinesExitTwoWithThePosition) {
   EXPECT_NE(negative.err.find("--max-machines"), std::string::npos) << negative.err;
 }
 
+// A tree search over coqtop: the built-in policy proposes `vm_compute.` and `reflexivity.`, the
+// search steps through them in coqtop, and the runner stores the proof only after coqc
+// re-checked it whole.
+TEST(BbCli, BestFirstOverCoqtopProvesHaltsInAndStoresTheProof) {
+  REQUIRE_CLI();
+  if (!testing::on_path("coqtop")) GTEST_SKIP() << "coqtop not found on PATH; install Coq to run this test";
+  const auto dir = std::filesystem::temp_directory_path() / ("bb_cli_coq_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string problems = (dir / "p.jsonl").string(), db = (dir / "r.db").string();
+  auto r = tcsprove({"generate", "busy_beaver", "--kind", "halts_in", "--count", "2", "-p", "states=2",
+                     "--out", problems});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = tcsprove({"run", "--problems", problems, "--policy", "builtin:proof=coq", "--search", "best_first",
+                "--budget", "1x2x4", "--search-backend", "coq", "--db", db, "--report", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const core::Json report = core::Json::parse(r.out.substr(r.out.find('{')));
+  int64_t solved = 0;
+  for (const auto& row : report["rows"]) solved += row["solved"].get<int64_t>();
+  EXPECT_EQ(solved, 2) << r.out;
+  r = tcsprove({"export", "--db", db, "--format", "jsonl", "--out", "-"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int coq_proofs = 0;
+  for (size_t at = 0, end; at < r.out.size(); at = end + 1) {
+    end = r.out.find('\n', at);
+    if (end == std::string::npos) end = r.out.size();
+    if (end == at) continue;
+    const core::Json line = core::Json::parse(r.out.substr(at, end - at));
+    for (const auto& proof : line.value("proofs", core::Json::array())) {
+      EXPECT_EQ(proof["backend"], "coq");
+      EXPECT_NE(proof["text"].get<std::string>().find("reflexivity."), std::string::npos);
+      ++coq_proofs;
+    }
+  }
+  EXPECT_EQ(coq_proofs, 2);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace tcs::busy_beaver

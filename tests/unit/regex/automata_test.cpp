@@ -34,7 +34,9 @@ TEST(Automata, MembershipAgreesWithBruteForce) {
     for (int64_t w = 0; w < static_cast<int64_t>(words.size()); ++w) {
       const auto word = word_at(w, 4);
       ASSERT_EQ(matches(a, word), words[w]) << print(r, kAbcd) << " on " << word_text(word, kAbcd);
-      if (w % 37 == 0) ASSERT_EQ(brute_member(r, word), words[w]) << print(r, kAbcd);
+      if (w % 37 == 0) {
+        ASSERT_EQ(brute_member(r, word), words[w]) << print(r, kAbcd);
+      }
     }
   }
 }
@@ -77,7 +79,9 @@ TEST(Equivalence, AgreesWithBruteForceAndWitnessesAreShortest) {
     ASSERT_NE(brute_member(a, e.witness), brute_member(b, e.witness)) << print(a, kAbcd);
     // No shorter word distinguishes them (checked within the brute-force range).
     for (int64_t w = 0; w < static_cast<int64_t>(wa.size()); ++w)
-      if (word_at(w, 4).size() < e.witness.size()) ASSERT_EQ(wa[w], wb[w]) << print(a, kAbcd) << " vs " << print(b, kAbcd);
+      if (word_at(w, 4).size() < e.witness.size()) {
+        ASSERT_EQ(wa[w], wb[w]) << print(a, kAbcd) << " vs " << print(b, kAbcd);
+      }
   }
   EXPECT_GT(same, 500);
   EXPECT_GT(different, 500);

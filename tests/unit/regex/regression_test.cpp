@@ -28,8 +28,9 @@ TEST(RegressionFile, EveryCaseHasTheExpectedAnswer) {
     const EquivalenceResult r = checker.check(position_automaton(*left, 4), position_automaton(*right, 4));
     const std::string got = r.answer == Equivalence::equivalent ? "equivalent" : word_text(r.witness, a);
     EXPECT_EQ(got, expected) << "line " << number << ": " << line;
-    if (r.answer == Equivalence::different)
+    if (r.answer == Equivalence::different) {
       EXPECT_NE(brute_member(*left, r.witness), brute_member(*right, r.witness)) << "line " << number;
+    }
     ++cases;
   }
   EXPECT_GE(cases, 25);
