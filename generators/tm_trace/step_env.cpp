@@ -72,11 +72,7 @@ core::StepResult TraceStepEnv::apply(const core::Goal& goal, const std::string& 
 
 core::Expected<std::string> TraceStepEnv::assemble_proof(const core::Problem&,
                                                          const core::ProofTree& proof) {
-  std::vector<std::string> blocks;
-  core::proof_tree_preorder(proof, blocks);
-  std::string answer;
-  for (const auto& b : blocks) answer += b + "\n";
-  return answer;
+  return core::proof_tree_lines(proof);  // the blocks in order: the whole answer
 }
 
 }  // namespace tcs::tm_trace

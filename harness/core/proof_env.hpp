@@ -57,6 +57,15 @@ inline void proof_tree_preorder(const ProofTree& proof, std::vector<std::string>
   out.push_back(proof.tactic);
   for (const ProofTree& p : proof.subproofs) proof_tree_preorder(p, out);
 }
+// The pre-order tactics one per line: the whole-proof script of the SMT step language, a Coq or
+// Lean proof body, a trace answer built block by block.
+inline std::string proof_tree_lines(const ProofTree& proof) {
+  std::vector<std::string> tactics;
+  proof_tree_preorder(proof, tactics);
+  std::string out;
+  for (const auto& t : tactics) out += t + "\n";
+  return out;
+}
 
 // Strict inverse of proof_tree_to_json; an Error names the JSON path that is malformed.
 inline Expected<ProofTree> proof_tree_from_json(const nlohmann::json& json,

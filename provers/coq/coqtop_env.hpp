@@ -38,11 +38,7 @@ class CoqtopEnv : public core::ProofEnv {
   std::string proof_backend() const override { return "coq"; }
   core::Expected<std::string> assemble_proof(const core::Problem&,
                                              const core::ProofTree& proof) override {
-    std::vector<std::string> tactics;
-    core::proof_tree_preorder(proof, tactics);
-    std::string body;
-    for (const auto& t : tactics) body += t + "\n";
-    return body;
+    return core::proof_tree_lines(proof);
   }
 
   // How many times coqtop was started (for tests and stats).

@@ -32,11 +32,7 @@ class LeanProofEnv : public core::ProofEnv {
   std::string proof_backend() const override { return "lean"; }
   core::Expected<std::string> assemble_proof(const core::Problem&,
                                              const core::ProofTree& proof) override {
-    std::vector<std::string> tactics;
-    core::proof_tree_preorder(proof, tactics);
-    std::string body;
-    for (const auto& t : tactics) body += t + "\n";
-    return body;
+    return core::proof_tree_lines(proof);
   }
   int starts() const { return starts_; }
 

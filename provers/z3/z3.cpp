@@ -51,11 +51,7 @@ class StepEnv final : public core::ProofEnv {
 
   // A script is the tactics in pre-order (steps.hpp), exactly what ScriptChecker re-checks.
   core::Expected<std::string> assemble_proof(const core::Problem&, const core::ProofTree& proof) override {
-    std::vector<std::string> tactics;
-    core::proof_tree_preorder(proof, tactics);
-    std::string out;
-    for (const auto& t : tactics) out += t + "\n";
-    return out;
+    return core::proof_tree_lines(proof);
   }
 
   core::StepResult apply(const core::Goal& goal, const std::string& tactic,
