@@ -5,8 +5,10 @@
 // closes the goal. The whole answer (the blocks in order) is re-checked by the native checker
 // before anything is stored, so this env only steers the search.
 //
-// Goal keys are "step k": every accepted prefix of length k states the same thing. Not
-// thread-safe; open() again to switch problems.
+// Goal keys are "step k": every accepted prefix of length k states the same thing. Each apply()
+// re-checks the whole prefix (simple, and exactly the native checker's judgement), so a trace
+// of n steps costs O(n^2) step comparisons; fine for TMBench lengths (tens to hundreds).
+// Not thread-safe; open() again to switch problems.
 #pragma once
 
 #include <map>
