@@ -35,7 +35,7 @@ SmtResult decode(const std::string& text) {
   return r;
 }
 
-[[noreturn]] void child_main(int fd, const Prover::Job& job, double timeout_s, int64_t rlimit,
+[[noreturn]] void child_main(int fd, const Prover::Job& job, const CheckLimits& limits,
                              int64_t memory_mb) {
 #if !defined(__SANITIZE_ADDRESS__)  // ASan reserves terabytes of address space up front
   if (memory_mb > 0) {
@@ -49,7 +49,7 @@ SmtResult decode(const std::string& text) {
   SmtResult result;
   try {
     z3::context ctx;
-    result = job(&ctx, timeout_s, rlimit);
+    result = job(&ctx, limits);
   } catch (const z3::exception& e) {
     result.kind = core::VerdictKind::error;
     result.message = std::string("z3: ") + e.msg();
@@ -89,7 +89,8 @@ bool read_until(int fd, std::chrono::steady_clock::time_point deadline, bool has
 
 }  // namespace
 
-SmtResult Prover::check_in_child(const Job& job, double timeout_s, int64_t rlimit) {
+SmtResult Prover::check_in_child(const Job& job, const CheckLimits& limits) {
+  const double timeout_s = limits.timeout_seconds;
   int fds[2];
   if (::pipe(fds) != 0) return {core::VerdictKind::error, "pipe() failed", 0, 0};
   const auto deadline = std::chrono::steady_clock::now() +
@@ -102,7 +103,7 @@ SmtResult Prover::check_in_child(const Job& job, double timeout_s, int64_t rlimi
   }
   if (pid == 0) {
     ::close(fds[0]);
-    child_main(fds[1], job, timeout_s, rlimit, options_.memory_mb);
+    child_main(fds[1], job, limits, options_.memory_mb);
   }
   ::close(fds[1]);
   child_pid_.store(pid);

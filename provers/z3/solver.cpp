@@ -109,10 +109,12 @@ int64_t rlimit_count(const z3::solver& s) {
   return 0;
 }
 
-void set_limits(z3::solver& s, double timeout_s, int64_t rlimit) {
+void set_limits(z3::solver& s, const CheckLimits& limits) {
   z3::params p(s.ctx());
-  if (timeout_s > 0) p.set("timeout", static_cast<unsigned>(std::max(1.0, std::ceil(timeout_s * 1000))));
-  if (rlimit > 0) p.set("rlimit", static_cast<unsigned>(std::min<int64_t>(rlimit, UINT32_MAX)));
+  if (limits.timeout_seconds > 0)
+    p.set("timeout", static_cast<unsigned>(std::max(1.0, std::ceil(limits.timeout_seconds * 1000))));
+  if (limits.rlimit > 0) p.set("rlimit", static_cast<unsigned>(std::min<int64_t>(limits.rlimit, UINT32_MAX)));
+  p.set("elim_vars", limits.sat_elim_vars);  // see solver.hpp: the one phase deaf to interrupts
   s.set(p);
 }
 
@@ -138,7 +140,7 @@ SmtResult finish(z3::solver& s, const std::vector<z3::expr>& shown) {
   return r;
 }
 
-SmtResult run_goal(z3::context& ctx, const SmtGoal& goal, double timeout_s, int64_t rlimit) {
+SmtResult run_goal(z3::context& ctx, const SmtGoal& goal, const CheckLimits& limits) {
   ExprMap vars;
   std::vector<z3::expr> shown;
   for (const auto& d : goal.decls) {
@@ -159,15 +161,15 @@ SmtResult run_goal(z3::context& ctx, const SmtGoal& goal, double timeout_s, int6
     }
   }
   z3::solver s(ctx, "QF_BV");
-  set_limits(s, timeout_s, rlimit);
+  set_limits(s, limits);
   for (const auto& h : goal.hyps) s.add(build(*h, ctx, vars));
   s.add(negated);
   return finish(s, shown);
 }
 
-SmtResult run_smtlib(z3::context& ctx, const std::string& text, double timeout_s, int64_t rlimit) {
+SmtResult run_smtlib(z3::context& ctx, const std::string& text, const CheckLimits& limits) {
   z3::solver s(ctx);
-  set_limits(s, timeout_s, rlimit);
+  set_limits(s, limits);
   s.add(ctx.parse_string(text.c_str()));
   std::vector<z3::expr> shown;  // the model's constants, named by the user's file
   if (z3::check_result r = s.check(); r == z3::sat) {
@@ -256,30 +258,30 @@ void Prover::interrupt() {
 }
 
 SmtResult Prover::check_valid(const SmtGoal& goal, double timeout_s, int64_t rlimit) {
-  return run([&goal](void* ctx, double t, int64_t r) {
-    return run_goal(*static_cast<z3::context*>(ctx), goal, t, r);
+  return run([&goal](void* ctx, const CheckLimits& limits) {
+    return run_goal(*static_cast<z3::context*>(ctx), goal, limits);
   }, timeout_s, rlimit);
 }
 
 SmtResult Prover::check_smtlib(const std::string& text, double timeout_s, int64_t rlimit) {
-  return run([&text](void* ctx, double t, int64_t r) {
-    return run_smtlib(*static_cast<z3::context*>(ctx), text, t, r);
+  return run([&text](void* ctx, const CheckLimits& limits) {
+    return run_smtlib(*static_cast<z3::context*>(ctx), text, limits);
   }, timeout_s, rlimit);
 }
 
 SmtResult Prover::run(const Job& job, double timeout_s, int64_t rlimit) {
   core::Stopwatch clock;
-  SmtResult r = options_.child_process ? check_in_child(job, timeout_s, rlimit)
-                                       : check_here(job, timeout_s, rlimit);
+  const CheckLimits limits{timeout_s, rlimit, options_.sat_elim_vars};
+  SmtResult r = options_.child_process ? check_in_child(job, limits) : check_here(job, limits);
   r.seconds = clock.seconds();
   return r;
 }
 
-SmtResult Prover::check_here(const Job& job, double timeout_s, int64_t rlimit) {
-  impl_->begin(timeout_s);
+SmtResult Prover::check_here(const Job& job, const CheckLimits& limits) {
+  impl_->begin(limits.timeout_seconds);
   SmtResult r;
   try {
-    r = job(&impl_->ctx, timeout_s, rlimit);
+    r = job(&impl_->ctx, limits);
   } catch (const z3::exception& e) {
     r.kind = core::VerdictKind::error;
     r.message = std::string("z3: ") + e.msg();
