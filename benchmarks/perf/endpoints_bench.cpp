@@ -7,7 +7,9 @@
 //   build/release/benchmarks/perf/perf_endpoints
 //
 // InFlight256: 256 requests in flight at 200 ms server latency; the Little's-law bound is
-// 256 / 0.2 s = 1,280 requests/s. Faults20: 10,000 requests with 20 % injected faults (429,
+// 256 / 0.2 s = 1,280 requests/s. InFlight256_NoCoalesce: the same with the pool's event
+// coalescing off. InFlight256_BareCurl: the same requests through a bare libcurl loop, the
+// floor under the client's CPU. Faults20: 10,000 requests with 20 % injected faults (429,
 // 500, 529, connection reset, malformed body; 4 % each): every request must end ok or recorded
 // as failed after its retries (lost = 0), with the retries counted by cause.
 // ParseBody_Events / ParseBody_Dom: CPU per response body, the I/O thread's event reader
@@ -16,6 +18,8 @@
 // whose policy calls are real requests through LlmPolicy to the 200 ms server; a sampler reads
 // the pool's in-flight count every millisecond. Figure: mean in flight / 128 over the search.
 #include <benchmark/benchmark.h>
+#include <curl/curl.h>
+#include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +27,7 @@
 #include <algorithm>
 #include <atomic>
 #include <numeric>
+#include <optional>
 #include <condition_variable>
 #include <mutex>
 #include <chrono>
@@ -112,16 +117,18 @@ void run_requests(Endpoint& endpoint, int64_t total, Outcome& out) {
   out.done.wait(lock, [&] { return out.ok + out.failed == total; });
 }
 
-void BM_InFlight256(benchmark::State& state) {
+void in_flight(benchmark::State& state, int64_t n, bool coalesce) {
   const int64_t total = state.range(0);
-  HttpPool pool(HttpPoolOptions{256, 512});
-  Endpoint warm_up(config_for(g_fast_port, 256), pool, nullptr, "");
+  HttpPoolOptions options{n, 2 * n};
+  if (!coalesce) options.coalesce_s = 0;
+  HttpPool pool(options);
+  Endpoint warm_up(config_for(g_fast_port, n), pool, nullptr, "");
   Outcome w;
-  run_requests(warm_up, 256, w);  // opens the 256 connections before measuring
+  run_requests(warm_up, n, w);  // opens the n connections before measuring
   double rps = 0, user_us = 0, system_us = 0;
   int64_t failed = 0;
   for (auto _ : state) {
-    Endpoint endpoint(config_for(g_fast_port, 256), pool, nullptr, "");
+    Endpoint endpoint(config_for(g_fast_port, n), pool, nullptr, "");
     Outcome out;
     const Cpu cpu0 = cpu_seconds();
     const auto t0 = std::chrono::steady_clock::now();
@@ -134,14 +141,134 @@ void BM_InFlight256(benchmark::State& state) {
     failed += out.failed;
   }
   state.counters["req_per_s"] = rps;
-  state.counters["of_bound_pct"] = 100.0 * rps / 1280.0;
+  state.counters["of_bound_pct"] = 100.0 * rps / (static_cast<double>(n) / 0.2);
   // System time includes the kernel's loopback TCP work, both ends of which run on this machine.
   state.counters["client_cpu_us_per_req"] = user_us + system_us;
   state.counters["client_user_us_per_req"] = user_us;
   state.counters["client_sys_us_per_req"] = system_us;
   state.counters["failed"] = static_cast<double>(failed);
 }
+void BM_InFlight256(benchmark::State& state) { in_flight(state, 256, true); }
+// The same without event coalescing (HttpPoolOptions::coalesce_s = 0), for the ratio.
+void BM_InFlight256_NoCoalesce(benchmark::State& state) { in_flight(state, 256, false); }
 BENCHMARK(BM_InFlight256)->Arg(5120)->Iterations(2)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_InFlight256_NoCoalesce)->Arg(5120)->Iterations(2)->UseRealTime()->Unit(benchmark::kSecond);
+
+// The floor under InFlight256: the same requests (same URL, headers and body bytes) through a
+// bare libcurl multi-socket loop over epoll, with nothing else — no pool, no Endpoint, no
+// response parsing, the body thrown away. What the client costs above this is ours.
+struct BareCurl {
+  CURLM* multi = curl_multi_init();
+  int epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+  std::optional<std::chrono::steady_clock::time_point> due;  // libcurl's timer
+  WireRequest wire;
+  curl_slist* headers = nullptr;
+  std::vector<CURL*> idle;
+  int64_t started = 0, finished = 0, failed = 0;
+
+  static int on_socket(CURL*, curl_socket_t fd, int what, void* self, void*) {
+    auto* b = static_cast<BareCurl*>(self);
+    epoll_event ev{};
+    ev.data.fd = fd;
+    ev.events = ((what & CURL_POLL_IN) ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0u);
+    if (what == CURL_POLL_REMOVE) epoll_ctl(b->epoll_fd, EPOLL_CTL_DEL, fd, nullptr);
+    else if (epoll_ctl(b->epoll_fd, EPOLL_CTL_MOD, fd, &ev) != 0) epoll_ctl(b->epoll_fd, EPOLL_CTL_ADD, fd, &ev);
+    return 0;
+  }
+  static int on_timer(CURLM*, long ms, void* self) {
+    auto& due = static_cast<BareCurl*>(self)->due;
+    if (ms < 0) due.reset();
+    else due = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    return 0;
+  }
+  static size_t discard(char*, size_t size, size_t n, void*) { return size * n; }
+
+  explicit BareCurl(const EndpointConfig& config) : wire(build_request(config, request(0))) {
+    for (const auto& h : wire.headers) headers = curl_slist_append(headers, h.c_str());
+    headers = curl_slist_append(headers, "Expect:");
+    curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, &BareCurl::on_socket);
+    curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, &BareCurl::on_timer);
+    curl_multi_setopt(multi, CURLMOPT_TIMERDATA, this);
+    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 256L);
+    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, 512L);
+  }
+  ~BareCurl() {
+    for (CURL* e : idle) curl_easy_cleanup(e);
+    curl_multi_cleanup(multi);
+    curl_slist_free_all(headers);
+    close(epoll_fd);
+  }
+  void add() {
+    CURL* e = idle.empty() ? curl_easy_init() : idle.back();
+    if (!idle.empty()) idle.pop_back();
+    curl_easy_setopt(e, CURLOPT_URL, wire.url.c_str());
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(e, CURLOPT_POSTFIELDS, wire.body.data());
+    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(wire.body.size()));
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &BareCurl::discard);
+    curl_multi_add_handle(multi, e);
+    ++started;
+  }
+  void reap() {
+    int left = 0;
+    while (CURLMsg* m = curl_multi_info_read(multi, &left)) {
+      if (m->msg != CURLMSG_DONE) continue;
+      long status = 0;
+      curl_easy_getinfo(m->easy_handle, CURLINFO_RESPONSE_CODE, &status);
+      failed += m->data.result != CURLE_OK || status != 200;
+      curl_multi_remove_handle(multi, m->easy_handle);
+      idle.push_back(m->easy_handle);
+      ++finished;
+    }
+  }
+  // Keeps `width` transfers in flight until `total` have finished.
+  void run(int64_t total, int64_t width) {
+    const int64_t goal = finished + total, last_start = started + total;
+    for (int64_t i = 0; i < width && started < last_start; ++i) add();
+    int active = 0;
+    while (finished < goal) {
+      if (due && *due <= std::chrono::steady_clock::now()) {
+        due.reset();
+        curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &active);
+      }
+      int wait_ms = 100;
+      if (due) wait_ms = static_cast<int>(std::clamp<int64_t>(
+          std::chrono::duration_cast<std::chrono::milliseconds>(*due - std::chrono::steady_clock::now()).count() + 1, 0, 100));
+      epoll_event events[256];
+      const int n = epoll_wait(epoll_fd, events, 256, wait_ms);
+      for (int i = 0; i < n; ++i) {
+        const uint32_t e = events[i].events;
+        curl_multi_socket_action(multi, events[i].data.fd,
+                                 ((e & EPOLLIN) ? CURL_CSELECT_IN : 0) | ((e & EPOLLOUT) ? CURL_CSELECT_OUT : 0) |
+                                     ((e & (EPOLLERR | EPOLLHUP)) ? CURL_CSELECT_ERR : 0), &active);
+      }
+      const int64_t before = finished;
+      reap();
+      for (int64_t i = before; i < finished && started < last_start; ++i) add();
+    }
+  }
+};
+
+void BM_InFlight256_BareCurl(benchmark::State& state) {
+  const int64_t total = state.range(0);
+  BareCurl bare(config_for(g_fast_port, 256));
+  bare.run(256, 256);  // opens the 256 connections before measuring
+  double rps = 0, cpu_us = 0;
+  for (auto _ : state) {
+    const Cpu cpu0 = cpu_seconds();
+    const auto t0 = std::chrono::steady_clock::now();
+    bare.run(total, 256);
+    rps = static_cast<double>(total) / std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const Cpu cpu1 = cpu_seconds();
+    cpu_us = (cpu1.user - cpu0.user + cpu1.system - cpu0.system) * 1e6 / static_cast<double>(total);
+  }
+  state.counters["req_per_s"] = rps;
+  state.counters["client_cpu_us_per_req"] = cpu_us;
+  state.counters["failed"] = static_cast<double>(bare.failed);
+}
+BENCHMARK(BM_InFlight256_BareCurl)->Arg(5120)->Iterations(2)->UseRealTime()->Unit(benchmark::kSecond);
 
 void BM_Faults20(benchmark::State& state) {
   const int64_t total = state.range(0);
@@ -201,6 +328,13 @@ void BM_ParseBody_Dom(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(parse_openai(nlohmann::json::parse(body)));
   state.counters["bytes"] = static_cast<double>(body.size());
 }
+// Request building on the caller's thread: the body and headers as sent.
+void BM_BuildRequest(benchmark::State& state) {
+  const EndpointConfig c = config_for(1, 1);
+  int64_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(build_request(c, request(i++)));
+}
+BENCHMARK(BM_BuildRequest)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ParseBody_Events)->Args({1, 8})->Args({8, 16})->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ParseBody_Dom)->Args({1, 8})->Args({8, 16})->Unit(benchmark::kMicrosecond);
 

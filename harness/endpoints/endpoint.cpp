@@ -16,7 +16,7 @@ double now_s() {
 }  // namespace
 
 struct Endpoint::Job {
-  WireRequest wire;
+  std::shared_ptr<const std::string> body;  // JSON as sent, shared with every attempt's transfer
   std::string identity;  // what the cache is keyed on: the body (+ the seed when not in it)
   std::string cache_key;
   Callback callback;
@@ -27,6 +27,10 @@ struct Endpoint::Job {
 
 Endpoint::Endpoint(EndpointConfig config, HttpPool& pool, ResponseCache* cache, std::string key)
     : config_(std::move(config)), pool_(pool), cache_(cache), key_(std::move(key)) {
+  url_ = std::make_shared<const std::string>(request_url(config_));
+  std::vector<std::string> headers = request_headers(config_);
+  if (!key_.empty()) headers.push_back(key_header(config_, key_));
+  headers_ = std::make_shared<const HttpHeaders>(headers);
   tokens_ = config_.burst > 0 ? config_.burst : std::max(1.0, config_.rate_per_second);
 }
 
@@ -44,7 +48,7 @@ Endpoint::~Endpoint() {
 
 void Endpoint::complete(const CompletionRequest& request, Callback callback) {
   auto job = std::make_shared<Job>();
-  job->wire = build_request(config_, request);
+  job->body = std::make_shared<const std::string>(std::move(build_request(config_, request).body));
   job->callback = std::move(callback);
   {
     std::lock_guard lock(stats_mutex_);
@@ -53,10 +57,10 @@ void Endpoint::complete(const CompletionRequest& request, Callback callback) {
   // Without a seed in the body (Anthropic, send_seed = false) the samples of one prompt would
   // share one cache entry and a replay would answer every sample with the first one's reply;
   // the sample's seed joins the identity so each sample is recorded on its own.
-  job->identity = job->wire.body;
-  if (request.seed && job->wire.body.find("\"seed\":") == std::string::npos)
-    job->identity += "\n#sample-seed " + std::to_string(*request.seed);
   if (cache_) {
+    job->identity = *job->body;
+    if (request.seed && job->body->find("\"seed\":") == std::string::npos)
+      job->identity += "\n#sample-seed " + std::to_string(*request.seed);
     job->cache_key = ResponseCache::key(to_string(config_.protocol), config_.base_url,
                                         config_.model, job->identity);
     if (auto body = cache_->get(job->cache_key, job->identity)) {
@@ -136,22 +140,19 @@ void Endpoint::launch(std::shared_ptr<Job> job) {
     ++stats_.network_attempts;
   }
   HttpRequest http;
-  http.url = job->wire.url;
-  http.headers = job->wire.headers;
-  if (!key_.empty()) http.headers.push_back(key_header(config_, key_));
-  http.body = job->wire.body;
+  http.url = url_;
+  http.headers = headers_;
+  http.body = job->body;
   http.connect_timeout_s = config_.connect_timeout_s;
   http.timeout_s = config_.timeout_s;
   http.streaming = config_.stream;
   http.stream_idle_s = config_.stream_idle_s;
   http.max_body_bytes = config_.max_body_bytes;
-  auto holder = std::make_shared<uint64_t>(0);
-  const uint64_t id = pool_.submit(std::move(http), [this, job, holder, alive = alive_](HttpResult r) {
+  const uint64_t id = pool_.submit(std::move(http), [this, job, alive = alive_](HttpResult r) {
     if (!*alive) return job->callback(core::Error{core::ErrorCode::cancelled, "endpoint closed"});
-    running_.erase(*holder);
+    running_.erase(r.id);
     on_result(job, std::move(r));
   });
-  *holder = id;
   running_.emplace(id, job);
 }
 

@@ -73,6 +73,9 @@ class Endpoint {
   HttpPool& pool_;
   ResponseCache* cache_;
   std::string key_;
+  // What every request of this endpoint sends, built once (the header list holds the key).
+  std::shared_ptr<const std::string> url_;
+  std::shared_ptr<const HttpHeaders> headers_;
 
   // I/O thread only.
   std::deque<std::shared_ptr<Job>> queue_;

@@ -11,6 +11,7 @@
 
 #include <curl/curl.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -38,7 +39,6 @@ namespace {
 struct Transfer {
   uint64_t id = 0;
   CURL* easy = nullptr;
-  curl_slist* headers = nullptr;
   HttpRequest request;
   HttpResult result;
   HttpPool::Callback callback;
@@ -115,9 +115,10 @@ struct HttpPool::Impl {
   HttpPoolOptions options;
   CURLM* multi = nullptr;
   std::thread thread;
-  mutable std::mutex mutex;  // guards the inbox, cancels, timers_in and stopping
+  mutable std::mutex mutex;  // guards the inbox, cancels, tasks_in, timers_in and stopping
   std::vector<std::unique_ptr<Transfer>> inbox;
   std::vector<uint64_t> cancels;
+  std::vector<std::function<void()>> tasks_in;  // post() without a delay: run in order, no timer
   std::vector<Timer> timers_in;
   bool stopping = false;
   std::atomic<uint64_t> next_id{1}, timer_seq{0};
@@ -126,6 +127,7 @@ struct HttpPool::Impl {
   int wake_fd = -1;                      // an eventfd in the epoll set: other threads' doorbell
   std::atomic<bool> wake_pending{false};  // coalesces doorbell writes
   // I/O thread only:
+  int last_batch = 0;  // events the last epoll_wait returned
   std::optional<Clock::time_point> curl_due;  // libcurl's own timer (CURLMOPT_TIMERFUNCTION)
   std::map<uint64_t, std::unique_ptr<Transfer>> running;
   std::vector<CURL*> idle_easy;
@@ -136,12 +138,12 @@ struct HttpPool::Impl {
   void read_done();
   void wait_for_events();
   static int on_socket(CURL*, curl_socket_t fd, int what, void* self, void* registered);
-  // The epoll set, per fd: the events last registered and whether libcurl watches the socket.
-  // A socket libcurl stops watching between two transfers on its connection stays in the set,
-  // so the next transfer costs one EPOLL_CTL_MOD instead of a DEL and an ADD; an event on a
-  // socket nobody watches takes it out. libcurl may close a socket without saying so, and the
-  // number comes back for another one, so a socket libcurl hands over anew is always MODded
-  // (ADDed when the kernel no longer has it), never assumed present.
+  // The epoll set, per fd: the events registered with the kernel (0 = not in the set) and
+  // whether libcurl watches the socket. A socket libcurl stops watching between two transfers
+  // on its connection stays in the set with its events, so the next transfer on that
+  // connection usually needs no epoll_ctl at all; an event on a socket nobody watches takes it
+  // out. libcurl may close a socket without saying so and the number may come back for a new
+  // one, but every socket libcurl opens passes through on_open_socket, which resets the entry.
   struct Watch {
     uint32_t events = 0;
     bool wanted = false;
@@ -152,6 +154,7 @@ struct HttpPool::Impl {
     return watches[static_cast<size_t>(fd)];
   }
   static int on_timer(CURLM*, long timeout_ms, void* self);
+  static curl_socket_t on_open_socket(void* self, curlsocktype, curl_sockaddr* address);
   void start(std::unique_ptr<Transfer> t);
   void finish(uint64_t id, CURLcode code, bool cancelled);
   void drain_inbox();
@@ -160,15 +163,34 @@ struct HttpPool::Impl {
   void configure(Transfer& t);
 };
 
+HttpHeaders::HttpHeaders(const std::vector<std::string>& lines) {
+  curl_slist* list = nullptr;
+  for (const auto& h : lines) list = curl_slist_append(list, h.c_str());
+  list = curl_slist_append(list, "Expect:");  // no 100-continue round trip
+  TCS_REQUIRE(list != nullptr, "curl_slist_append failed");
+  list_ = list;
+}
+
+HttpHeaders::~HttpHeaders() { curl_slist_free_all(static_cast<curl_slist*>(list_)); }
+
+// libcurl opens every socket it uses through here, so a socket number that comes back for a
+// new connection is known to be new (see Impl::watches).
+curl_socket_t HttpPool::Impl::on_open_socket(void* self, curlsocktype, curl_sockaddr* address) {
+  const curl_socket_t fd = ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+  if (fd >= 0) static_cast<Impl*>(self)->watch(fd) = Watch{};
+  return fd < 0 ? CURL_SOCKET_BAD : fd;
+}
+
 void HttpPool::Impl::configure(Transfer& t) {
   CURL* e = t.easy;
   const HttpRequest& r = t.request;
-  for (const auto& h : r.headers) t.headers = curl_slist_append(t.headers, h.c_str());
-  t.headers = curl_slist_append(t.headers, "Expect:");  // no 100-continue round trip
-  curl_easy_setopt(e, CURLOPT_URL, r.url.c_str());
-  curl_easy_setopt(e, CURLOPT_HTTPHEADER, t.headers);
-  curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body.data());
-  curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+  TCS_REQUIRE(r.url && r.body, "an HTTP request needs a URL and a body");
+  curl_easy_setopt(e, CURLOPT_URL, r.url->c_str());
+  curl_easy_setopt(e, CURLOPT_HTTPHEADER, r.headers ? static_cast<curl_slist*>(r.headers->curl_list()) : nullptr);
+  curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body->data());
+  curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(r.body->size()));
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Impl::on_open_socket);
+  curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);  // prefer multiplexing on an HTTP/2 connection
@@ -212,7 +234,7 @@ void HttpPool::Impl::finish(uint64_t id, CURLcode code, bool cancelled) {
     r.error_text = cancelled ? "cancelled" : curl_easy_strerror(code);
   else
     curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);
-  curl_slist_free_all(t->headers);
+  r.id = t->id;
   idle_easy.push_back(t->easy);
   ++completed;
   t->callback(std::move(r));
@@ -221,15 +243,18 @@ void HttpPool::Impl::finish(uint64_t id, CURLcode code, bool cancelled) {
 void HttpPool::Impl::drain_inbox() {
   std::vector<std::unique_ptr<Transfer>> starts;
   std::vector<uint64_t> stops;
+  std::vector<std::function<void()>> tasks;
   {
     std::lock_guard lock(mutex);
     starts.swap(inbox);
     stops.swap(cancels);
+    tasks.swap(tasks_in);
     for (auto& t : timers_in) timers.push(std::move(t));
     timers_in.clear();
   }
   for (auto& t : starts) start(std::move(t));
   for (uint64_t id : stops) finish(id, CURLE_OK, true);
+  for (auto& fn : tasks) fn();
 }
 
 void HttpPool::Impl::run_due_timers() {
@@ -260,12 +285,13 @@ int HttpPool::Impl::on_socket(CURL*, curl_socket_t fd, int what, void* self, voi
   }
   const uint32_t events =
       ((what & CURL_POLL_IN) ? EPOLLIN : 0u) | ((what & CURL_POLL_OUT) ? EPOLLOUT : 0u);
-  if (!registered || w.events != events) {
+  if (w.events != events) {
     epoll_event ev{};
     ev.events = events;
     ev.data.fd = fd;
-    if (epoll_ctl(impl->epoll_fd, EPOLL_CTL_MOD, fd, &ev) != 0)
-      epoll_ctl(impl->epoll_fd, EPOLL_CTL_ADD, fd, &ev);
+    if (epoll_ctl(impl->epoll_fd, w.events ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) != 0 &&
+        epoll_ctl(impl->epoll_fd, w.events ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev) != 0)
+      return -1;  // libcurl fails the transfers on this socket
     w.events = events;
   }
   w.wanted = true;
@@ -297,9 +323,18 @@ void HttpPool::Impl::read_done() {
   }
 }
 
+// Under load, responses arrive a fraction of a millisecond apart and waking up for each one
+// costs a context switch and a syscall per response. With many transfers running and the last
+// wake-up finding little to do, the loop first lets a short window pass, so one wake-up takes
+// a batch (interrupt coalescing): at most `coalesce_s` more latency on requests that take
+// hundreds of milliseconds, and ~13 % less client CPU at 256 in flight (perf_endpoints).
 void HttpPool::Impl::wait_for_events() {
+  if (options.coalesce_s > 0 && static_cast<long>(running.size()) >= options.coalesce_from &&
+      last_batch < 4)
+    std::this_thread::sleep_for(std::chrono::duration<double>(options.coalesce_s));
   epoll_event events[256];
   const int n = epoll_wait(epoll_fd, events, 256, poll_timeout_ms());
+  last_batch = n;
   int active = 0;
   for (int i = 0; i < n; ++i) {
     const int fd = events[i].data.fd;
@@ -340,7 +375,7 @@ void HttpPool::Impl::loop() {
     {
       std::lock_guard lock(mutex);
       if (stopping) break;
-      if (!inbox.empty() || !cancels.empty() || !timers_in.empty()) continue;
+      if (!inbox.empty() || !cancels.empty() || !tasks_in.empty() || !timers_in.empty()) continue;
     }
     wait_for_events();
     read_done();
@@ -401,6 +436,7 @@ uint64_t HttpPool::submit(HttpRequest request, Callback callback) {
     }
   }
   if (t) {  // the pool is shutting down: answered at once, never started
+    t->result.id = id;
     t->result.error = TransportError::cancelled;
     t->result.error_text = "the HTTP pool is shutting down";
     ++impl_->completed;
@@ -420,6 +456,15 @@ void HttpPool::cancel(uint64_t id) {
 }
 
 bool HttpPool::post(std::function<void()> fn, double delay_s) {
+  if (delay_s <= 0) {
+    {
+      std::lock_guard lock(impl_->mutex);
+      if (impl_->stopping) return false;
+      impl_->tasks_in.push_back(std::move(fn));
+    }
+    impl_->wake();
+    return true;
+  }
   Timer timer{Clock::now() + std::chrono::microseconds(static_cast<int64_t>(delay_s * 1e6)),
               impl_->timer_seq++, std::move(fn)};
   {

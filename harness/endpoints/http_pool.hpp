@@ -21,10 +21,25 @@
 
 namespace tcs::endpoints {
 
+// A header list built once and shared by every request that sends it: libcurl reads it in
+// place, so requests hold it through a shared_ptr until their transfer ends.
+class HttpHeaders {
+ public:
+  explicit HttpHeaders(const std::vector<std::string>& lines);  // "Name: value" each
+  ~HttpHeaders();
+  HttpHeaders(const HttpHeaders&) = delete;
+  HttpHeaders& operator=(const HttpHeaders&) = delete;
+  void* curl_list() const { return list_; }
+
+ private:
+  void* list_ = nullptr;  // curl_slist*
+};
+
+// URL, headers and body are shared, not copied: a request and its retries send the same bytes.
 struct HttpRequest {
-  std::string url;
-  std::vector<std::string> headers;  // "Name: value"
-  std::string body;                  // POSTed
+  std::shared_ptr<const std::string> url;
+  std::shared_ptr<const HttpHeaders> headers;
+  std::shared_ptr<const std::string> body;  // POSTed
   double connect_timeout_s = 10;
   double timeout_s = 600;            // whole transfer
   bool streaming = false;            // adds the low-speed (idle) limit below
@@ -36,6 +51,7 @@ enum class TransportError { none, connect, timeout, reset, oversized, cancelled,
 std::string_view to_string(TransportError error);
 
 struct HttpResult {
+  uint64_t id = 0;          // what submit() returned
   TransportError error = TransportError::none;
   std::string error_text;   // libcurl's description when error != none
   long status = 0;          // HTTP status when a response arrived
@@ -49,6 +65,10 @@ struct HttpResult {
 struct HttpPoolOptions {
   long max_host_connections = 0;  // per-host cap (0 = none); HTTP/1.1 servers need one
   long max_connections = 1024;    // connection cache size; keep >= requests in flight
+  // Event coalescing under load: with at least `coalesce_from` transfers running, the loop
+  // waits `coalesce_s` before it polls again after a wake-up that found little (0 = never).
+  double coalesce_s = 0.001;
+  long coalesce_from = 64;
 };
 
 class HttpPool {

@@ -34,8 +34,7 @@ WireRequest openai_request(const EndpointConfig& c, const CompletionRequest& r) 
     if (c.api == "chat") body["logprobs"] = true;
     else body["logprobs"] = 1;  // completions: number of top logprobs; token_logprobs come too
   }
-  const char* path = c.api == "chat" ? "/chat/completions" : "/completions";
-  return {c.base_url + path, body.dump(), {"Content-Type: application/json"}};
+  return {request_url(c), body.dump(), request_headers(c)};
 }
 
 WireRequest anthropic_request(const EndpointConfig& c, const CompletionRequest& r) {
@@ -49,11 +48,21 @@ WireRequest anthropic_request(const EndpointConfig& c, const CompletionRequest& 
   if (!system.empty()) body["system"] = system;
   body["messages"] = std::move(messages);
   put_sampling(c, r, body);
-  return {c.base_url + "/messages", body.dump(),
-          {"Content-Type: application/json", "anthropic-version: " + c.anthropic_version}};
+  return {request_url(c), body.dump(), request_headers(c)};
 }
 
 }  // namespace
+
+std::string request_url(const EndpointConfig& c) {
+  if (c.protocol == Protocol::anthropic) return c.base_url + "/messages";
+  return c.base_url + (c.api == "chat" ? "/chat/completions" : "/completions");
+}
+
+std::vector<std::string> request_headers(const EndpointConfig& c) {
+  if (c.protocol == Protocol::anthropic)
+    return {"Content-Type: application/json", "anthropic-version: " + c.anthropic_version};
+  return {"Content-Type: application/json"};
+}
 
 WireRequest build_request(const EndpointConfig& config, const CompletionRequest& request) {
   return config.protocol == Protocol::openai ? openai_request(config, request)

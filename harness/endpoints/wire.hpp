@@ -21,6 +21,9 @@ struct WireRequest {
   std::vector<std::string> headers;  // "Name: value", without the key's header
 };
 
+// Every request of an endpoint goes to one URL with the same headers.
+std::string request_url(const EndpointConfig& config);
+std::vector<std::string> request_headers(const EndpointConfig& config);  // without the key's
 // The request as sent. n is sent only when config.supports_n (callers split otherwise).
 WireRequest build_request(const EndpointConfig& config, const CompletionRequest& request);
 // The header carrying the key: "Authorization: Bearer K" or "x-api-key: K".
