@@ -48,7 +48,7 @@ Endpoint::~Endpoint() {
 
 void Endpoint::complete(const CompletionRequest& request, Callback callback) {
   auto job = std::make_shared<Job>();
-  job->body = std::make_shared<const std::string>(std::move(build_request(config_, request).body));
+  job->body = std::make_shared<const std::string>(request_body(config_, request));
   job->callback = std::move(callback);
   {
     std::lock_guard lock(stats_mutex_);

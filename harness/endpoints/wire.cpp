@@ -16,7 +16,7 @@ void put_sampling(const EndpointConfig& c, const CompletionRequest& r, Json& bod
   if (c.stream) body["stream"] = true;
 }
 
-WireRequest openai_request(const EndpointConfig& c, const CompletionRequest& r) {
+std::string openai_body(const EndpointConfig& c, const CompletionRequest& r) {
   Json body = {{"model", c.model}};
   if (c.api == "chat") {
     body["messages"] = Json::array();
@@ -34,10 +34,10 @@ WireRequest openai_request(const EndpointConfig& c, const CompletionRequest& r) 
     if (c.api == "chat") body["logprobs"] = true;
     else body["logprobs"] = 1;  // completions: number of top logprobs; token_logprobs come too
   }
-  return {request_url(c), body.dump(), request_headers(c)};
+  return body.dump();
 }
 
-WireRequest anthropic_request(const EndpointConfig& c, const CompletionRequest& r) {
+std::string anthropic_body(const EndpointConfig& c, const CompletionRequest& r) {
   Json body = {{"model", c.model}, {"max_tokens", r.max_tokens.value_or(c.max_tokens)}};
   std::string system;
   Json messages = Json::array();
@@ -48,7 +48,7 @@ WireRequest anthropic_request(const EndpointConfig& c, const CompletionRequest& 
   if (!system.empty()) body["system"] = system;
   body["messages"] = std::move(messages);
   put_sampling(c, r, body);
-  return {request_url(c), body.dump(), request_headers(c)};
+  return body.dump();
 }
 
 }  // namespace
@@ -64,9 +64,13 @@ std::vector<std::string> request_headers(const EndpointConfig& c) {
   return {"Content-Type: application/json"};
 }
 
+std::string request_body(const EndpointConfig& config, const CompletionRequest& request) {
+  return config.protocol == Protocol::openai ? openai_body(config, request)
+                                             : anthropic_body(config, request);
+}
+
 WireRequest build_request(const EndpointConfig& config, const CompletionRequest& request) {
-  return config.protocol == Protocol::openai ? openai_request(config, request)
-                                             : anthropic_request(config, request);
+  return {request_url(config), request_body(config, request), request_headers(config)};
 }
 
 std::string key_header(const EndpointConfig& config, const std::string& key) {

@@ -26,6 +26,7 @@ std::string request_url(const EndpointConfig& config);
 std::vector<std::string> request_headers(const EndpointConfig& config);  // without the key's
 // The request as sent. n is sent only when config.supports_n (callers split otherwise).
 WireRequest build_request(const EndpointConfig& config, const CompletionRequest& request);
+std::string request_body(const EndpointConfig& config, const CompletionRequest& request);  // its body
 // The header carrying the key: "Authorization: Bearer K" or "x-api-key: K".
 std::string key_header(const EndpointConfig& config, const std::string& key);
 

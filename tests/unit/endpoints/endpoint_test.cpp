@@ -244,31 +244,40 @@ TEST(Endpoint, CancelAllEndsQueuedAndRunningRequests) {
   EXPECT_EQ(e.stats().failures_by_cause["cancelled"], 5);
 }
 
+// Run twice: as configured by default, and with event coalescing on from the first transfer,
+// so that resets (sockets closed and their numbers reused for new connections) and the
+// coalescing window are exercised together.
 TEST(Endpoint, FaultMixLosesNothing) {
-  FakeServerOptions o;
-  o.p_429 = o.p_500 = o.p_529 = o.p_reset = 0.04;
-  o.p_malformed = 0.04;
-  o.retry_after_s = 0.001;
-  auto server = start_server(o);
-  HttpPool pool;
-  EndpointConfig c = openai_config(*server);
-  c.max_attempts = 3;  // some requests will run out of attempts: they must say so
-  Endpoint e(c, pool, nullptr, "");
-  const int total = 500;
-  std::atomic<int> ok{0}, failed{0};
-  for (int i = 0; i < total; ++i)
-    e.complete(ask(std::to_string(i)), [&](Endpoint::Result r) { (r.ok() ? ok : failed)++; });
-  while (ok + failed < total) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  EndpointStats s = e.stats();
-  EXPECT_EQ(s.succeeded, ok);
-  EXPECT_EQ(s.failed, failed);
-  int64_t fault_total = 0, retries = 0, gave_up = 0;
-  for (const auto& [k, v] : server->faults()) fault_total += v;
-  for (const auto& [k, v] : s.retries_by_cause) retries += v;
-  for (const auto& [k, v] : s.failures_by_cause) gave_up += v;
-  EXPECT_EQ(retries + gave_up, fault_total);  // every fault was retried or recorded
-  EXPECT_EQ(s.network_attempts, server->requests());
-  EXPECT_GT(ok, total * 9 / 10);
+  HttpPoolOptions coalescing;
+  coalescing.coalesce_from = 1;
+  coalescing.coalesce_s = 0.002;
+  for (const HttpPoolOptions& options : {HttpPoolOptions{}, coalescing}) {
+    FakeServerOptions o;
+    o.p_429 = o.p_500 = o.p_529 = o.p_reset = 0.04;
+    o.p_malformed = 0.04;
+    o.retry_after_s = 0.001;
+    auto server = start_server(o);
+    HttpPool pool(options);
+    EndpointConfig c = openai_config(*server);
+    c.max_attempts = 3;  // some requests will run out of attempts: they must say so
+    Endpoint e(c, pool, nullptr, "");
+    const int total = 500;
+    std::atomic<int> ok{0}, failed{0};
+    for (int i = 0; i < total; ++i)
+      e.complete(ask(std::to_string(i)), [&](Endpoint::Result r) { (r.ok() ? ok : failed)++; });
+    while (ok + failed < total) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EndpointStats s = e.stats();
+    EXPECT_EQ(s.succeeded, ok);
+    EXPECT_EQ(s.failed, failed);
+    int64_t fault_total = 0, retries = 0, gave_up = 0;
+    for (const auto& [k, v] : server->faults()) fault_total += v;
+    for (const auto& [k, v] : s.retries_by_cause) retries += v;
+    for (const auto& [k, v] : s.failures_by_cause) gave_up += v;
+    EXPECT_EQ(retries + gave_up, fault_total);  // every fault was retried or recorded
+    EXPECT_EQ(s.network_attempts, server->requests());
+    EXPECT_GT(ok, total * 9 / 10);
+    EXPECT_GT(server->faults()["reset"], 0);  // connections were closed and replaced
+  }
 }
 
 }  // namespace
