@@ -83,12 +83,8 @@ void BM_MinimizeSize11WarmCache(benchmark::State& state) {
   const Regex target = *parse("(a+b)*c(a+d)*", a);  // size 11
   int size = 0;
   for (auto _ : state) {
-    auto table = load_table(cache_file(dir, a, 11));
-    if (!table) {
-      // A larger table may serve instead.
-      table = open_table(a, 11, dir);
-      if (!table) return state.SkipWithError(table.error().message.c_str());
-    }
+    auto table = open_table(a, 11, dir);  // the smallest cached table of size >= 11
+    if (!table) return state.SkipWithError(table.error().message.c_str());
     auto m = minimize_regex(target, **table);
     size = m->size;
     benchmark::DoNotOptimize(m);

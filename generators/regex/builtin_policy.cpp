@@ -38,9 +38,7 @@ core::Expected<std::string> eq_answer(const core::Problem& p, double noise, core
   if (!left) return left.error();
   auto right = problem_regex(p, "right", *alphabet);
   if (!right) return right.error();
-  EquivalenceChecker checker;
-  const Equivalence e =
-      checker.decide(position_automaton(*left, alphabet->size()), position_automaton(*right, alphabet->size()));
+  const Equivalence e = decide(*left, *right, alphabet->size());
   if (e == Equivalence::limit) return core::Error{core::ErrorCode::unsupported, p.id + ": state limit reached"};
   const bool noisy = noise > 0 && rng.bernoulli(noise);
   return std::string((e == Equivalence::equivalent) != noisy ? "True" : "False");

@@ -134,4 +134,9 @@ std::string word_text(const std::vector<uint8_t>& word, const Alphabet& alphabet
   return out;
 }
 
+Equivalence decide(const Regex& a, const Regex& b, int k) {
+  EquivalenceChecker checker;
+  return checker.decide(position_automaton(a, k), position_automaton(b, k));
+}
+
 }  // namespace tcs::regex

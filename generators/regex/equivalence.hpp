@@ -52,6 +52,12 @@ class EquivalenceChecker {
   std::vector<std::pair<uint64_t, uint64_t>> queue_;
 };
 
+// One decision on two regexes over the first k letters (a fresh checker each call).
+Equivalence decide(const Regex& a, const Regex& b, int k);
+inline bool same_language(const Regex& a, const Regex& b, int k) {
+  return decide(a, b, k) == Equivalence::equivalent;
+}
+
 // The word as text in `alphabet`.
 std::string word_text(const std::vector<uint8_t>& word, const Alphabet& alphabet);
 

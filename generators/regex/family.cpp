@@ -65,9 +65,7 @@ core::Verdict check_eq(const core::Problem& p, std::string_view text) {
   auto right = problem_regex(p, "right", *alphabet);
   if (!left) return core::Verdict::failed("bad problem: " + left.error().message);
   if (!right) return core::Verdict::failed("bad problem: " + right.error().message);
-  EquivalenceChecker checker;
-  const Equivalence truth =
-      checker.decide(position_automaton(*left, alphabet->size()), position_automaton(*right, alphabet->size()));
+  const Equivalence truth = decide(*left, *right, alphabet->size());
   if (truth == Equivalence::limit) return unchecked();
   const bool same = truth == Equivalence::equivalent;
   if (p.answer.is_object() && p.answer.contains("equivalent") && p.answer["equivalent"] != same)

@@ -129,7 +129,6 @@ class Builder final : public MinimalTable {
   core::Status offer(int s, Op op, uint32_t a, uint32_t b, LevelStats& stats) {
     ++stats.candidates;
     const Scratch& c = keys_.scratch();
-    if (c.m > kMaxPositions) return {};  // cannot happen below size 126
     const std::string_view key = keys_.key();
     if (store_.find(key) >= 0) return {};
     if (languages() >= options_.max_languages)
@@ -273,9 +272,7 @@ core::Expected<MinimizeResult> minimize_regex(const Regex& r, const MinimalTable
     out.exact = true;
     out.lower_bound = out.size;
     // Never trust the cache blindly: the representative must have r's language.
-    EquivalenceChecker checker;
-    if (checker.decide(position_automaton(out.minimal, alphabet.size()),
-                       position_automaton(r, alphabet.size())) != Equivalence::equivalent)
+    if (!same_language(out.minimal, r, alphabet.size()))
       return core::Error{core::ErrorCode::internal,
                          "the cached minimal regex is not equivalent to the query: corrupt cache"};
     return out;
@@ -284,9 +281,7 @@ core::Expected<MinimizeResult> minimize_regex(const Regex& r, const MinimalTable
     return core::Error{core::ErrorCode::internal,
                        "a regex within the table's complete size has no entry: corrupt cache"};
   out.minimal = left_associated(shrink_subterms(r, r.root(), table));
-  EquivalenceChecker checker;
-  if (checker.decide(position_automaton(out.minimal, alphabet.size()), position_automaton(r, alphabet.size())) !=
-      Equivalence::equivalent)
+  if (!same_language(out.minimal, r, alphabet.size()))
     return core::Error{core::ErrorCode::internal, "a cached subterm is not equivalent to its original: corrupt cache"};
   out.size = out.minimal.size();
   out.lower_bound = table.complete_size() + 1;

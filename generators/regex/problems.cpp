@@ -46,11 +46,6 @@ int32_t random_tree(int size, int d, int k, core::Rng& rng, std::vector<Node>& o
   return static_cast<int32_t>(out.size()) - 1;
 }
 
-bool equivalent(const Regex& a, const Regex& b, int k) {
-  EquivalenceChecker checker;
-  return checker.decide(position_automaton(a, k), position_automaton(b, k)) == Equivalence::equivalent;
-}
-
 // The subtree rooted at node i as a regex of its own.
 Regex subtree(const Regex& r, int32_t i) {
   const Node& n = r.nodes[i];
@@ -137,7 +132,7 @@ Regex random_query(const Knobs& knobs, core::Rng& rng) {
 std::optional<Regex> near_miss(const Regex& r, const Alphabet& alphabet, core::Rng& rng) {
   for (int attempt = 0; attempt < 64; ++attempt) {
     Regex m = left_associated(mutate(r, alphabet.size(), rng));
-    if (!equivalent(m, r, alphabet.size())) return m;
+    if (!same_language(m, r, alphabet.size())) return m;
   }
   return std::nullopt;
 }
@@ -159,7 +154,7 @@ Regex equivalent_variant(const Regex& r, const Regex& minimal, const Alphabet& a
                                           : binary(Op::choice, r, r));
   }
   Regex pick = options[static_cast<size_t>(rng.uniform(0, static_cast<int64_t>(options.size()) - 1))];
-  return equivalent(pick, r, alphabet.size()) ? pick : minimal;
+  return same_language(pick, r, alphabet.size()) ? pick : minimal;
 }
 
 std::optional<std::string> example_word(const Regex& r, const Alphabet& alphabet, bool member, core::Rng& rng) {
@@ -270,11 +265,13 @@ core::Expected<std::vector<core::Problem>> generate(const std::string& kind, con
     if (!miss) continue;
     f.not_equivalent = *miss;
     f.equivalent = equivalent_variant(f.query, f.minimal, alphabet, rng);
-    f.positive = example_word(f.query, alphabet, true, rng);
-    f.negative = example_word(f.query, alphabet, false, rng);
     std::vector<core::Problem> made;
-    if (kind == "min") made.push_back(make_min_problem(f, alphabet));
-    else made = {make_eq_problem(f.query, f.equivalent, alphabet), make_eq_problem(f.query, f.not_equivalent, alphabet)};
+    if (kind == "min") {
+      f.positive = example_word(f.query, alphabet, true, rng);  // only min problems show them
+      f.negative = example_word(f.query, alphabet, false, rng);
+      made.push_back(make_min_problem(f, alphabet));
+    } else
+      made = {make_eq_problem(f.query, f.equivalent, alphabet), make_eq_problem(f.query, f.not_equivalent, alphabet)};
     // Both of a pair or neither, so the set stays balanced.
     if (std::any_of(made.begin(), made.end(), [&](const core::Problem& p) { return ids.count(p.id) > 0; })) continue;
     for (auto& p : made)

@@ -38,11 +38,6 @@ void compare_int(const Record& r, const char* key, int ours, std::vector<std::st
     out.push_back(r.where + ": " + key + " is " + std::to_string(theirs) + ", ours " + std::to_string(ours));
 }
 
-bool equivalent(const Regex& a, const Regex& b, int k) {
-  EquivalenceChecker checker;
-  return checker.decide(position_automaton(a, k), position_automaton(b, k)) == Equivalence::equivalent;
-}
-
 core::Status import_record(const Record& r, const MinimalTable& table, ImportResult& out) {
   const Alphabet& alphabet = table.alphabet();
   const int k = alphabet.size();
@@ -63,9 +58,10 @@ core::Status import_record(const Record& r, const MinimalTable& table, ImportRes
   compare_int(r, "tree_length", query->size(), out.mismatches);
   compare_int(r, "depth", depth(*query), out.mismatches);
   compare_int(r, "minimized_depth", depth(*minimized), out.mismatches);
-  if (!equivalent(*minimized, *query, k)) out.mismatches.push_back(r.where + ": minimized_regex is not equivalent to query");
-  if (!equivalent(*eq, *query, k)) out.mismatches.push_back(r.where + ": equivalent_regex is not equivalent to query");
-  if (equivalent(*neq, *query, k)) out.mismatches.push_back(r.where + ": not_equivalent_regex is equivalent to query");
+  const bool minimized_same = same_language(*minimized, *query, k);
+  if (!minimized_same) out.mismatches.push_back(r.where + ": minimized_regex is not equivalent to query");
+  if (!same_language(*eq, *query, k)) out.mismatches.push_back(r.where + ": equivalent_regex is not equivalent to query");
+  if (same_language(*neq, *query, k)) out.mismatches.push_back(r.where + ": not_equivalent_regex is equivalent to query");
   const PositionAutomaton qa = position_automaton(*query, k);
   auto word = [&](const std::string& w, bool member, const char* key) -> core::Status {
     std::vector<uint8_t> letters;
@@ -88,7 +84,7 @@ core::Status import_record(const Record& r, const MinimalTable& table, ImportRes
     compare_int(r, "minimized_tree_length", m->size, out.mismatches);
   } else {
     // Only a lower bound is known: keep the record's regex when it is consistent with it.
-    f.minimal = equivalent(*minimized, *query, k) && minimized->size() >= m->lower_bound ? *minimized : *query;
+    f.minimal = minimized_same && minimized->size() >= m->lower_bound ? *minimized : *query;
     if (minimized->size() < m->lower_bound)
       out.mismatches.push_back(r.where + ": minimized_tree_length " + std::to_string(minimized->size()) +
                                " is below our lower bound " + std::to_string(m->lower_bound));
