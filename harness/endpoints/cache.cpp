@@ -1,6 +1,9 @@
 #include "harness/endpoints/cache.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "harness/core/hash.hpp"
 
@@ -32,6 +35,19 @@ struct Statement {
 }  // namespace
 
 core::Expected<std::unique_ptr<ResponseCache>> ResponseCache::open(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+    if (::access(folder.c_str(), W_OK) != 0)
+      return core::Error{core::ErrorCode::io, path + ": cannot open the response cache: " +
+                                                  folder.string() + " is not a writable folder"};
+    return std::unique_ptr<ResponseCache>(new ResponseCache(nullptr, path));
+  }
+  auto db = connect(path);
+  if (!db) return db.error();
+  return std::unique_ptr<ResponseCache>(new ResponseCache(*db, path));
+}
+
+core::Expected<sqlite3*> ResponseCache::connect(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc == SQLITE_OK) {
@@ -44,7 +60,7 @@ core::Expected<std::unique_ptr<ResponseCache>> ResponseCache::open(const std::st
     sqlite3_close(db);
     return core::Error{core::ErrorCode::io, message};
   }
-  return std::unique_ptr<ResponseCache>(new ResponseCache(db, path));
+  return db;
 }
 
 ResponseCache::~ResponseCache() { sqlite3_close(db_); }
@@ -63,6 +79,7 @@ std::string ResponseCache::key(std::string_view protocol, std::string_view base_
 std::optional<std::string> ResponseCache::get(const std::string& key,
                                               std::string_view request_body) {
   std::lock_guard lock(mutex_);
+  if (!db_) return std::nullopt;
   Statement s(db_, "SELECT request, response FROM llm_cache WHERE key = ?1");
   s.bind(1, key);
   if (sqlite3_step(s.stmt) != SQLITE_ROW || s.column(0) != request_body) return std::nullopt;
@@ -73,6 +90,11 @@ core::Status ResponseCache::put(const std::string& key, std::string_view protoco
                                 std::string_view base_url, std::string_view model,
                                 std::string_view request_body, std::string_view response_body) {
   std::lock_guard lock(mutex_);
+  if (!db_) {
+    auto db = connect(path_);
+    if (!db) return db.error();
+    db_ = *db;
+  }
   Statement s(db_,
               "INSERT OR REPLACE INTO llm_cache (key, protocol, base_url, model, request, response)"
               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -90,6 +112,7 @@ core::Status ResponseCache::put(const std::string& key, std::string_view protoco
 
 int64_t ResponseCache::size() {
   std::lock_guard lock(mutex_);
+  if (!db_) return 0;
   Statement s(db_, "SELECT COUNT(*) FROM llm_cache");
   return sqlite3_step(s.stmt) == SQLITE_ROW ? sqlite3_column_int64(s.stmt, 0) : 0;
 }

@@ -4,6 +4,10 @@
 // with zero network requests. The key never involves the API key (it travels in a header, not
 // the body), so neither the key nor anything derived from it reaches the file.
 //
+// The file is created with the first stored response, not when the cache is opened: a run that
+// stops on bad input before any request (a bad template found after the first endpoint was
+// made, say) leaves no file behind. Opening still fails at once when the file could not be made.
+//
 // Thread-safe: one connection behind a mutex; WAL so that other readers are not blocked.
 #pragma once
 
@@ -20,7 +24,8 @@ namespace tcs::endpoints {
 
 class ResponseCache {
  public:
-  // Opens or creates the file and its table `llm_cache`.
+  // Opens the file and its table `llm_cache` when the file exists; otherwise checks that its
+  // folder is writable and creates both with the first put().
   static core::Expected<std::unique_ptr<ResponseCache>> open(const std::string& path);
   ~ResponseCache();
 
@@ -36,7 +41,8 @@ class ResponseCache {
 
  private:
   explicit ResponseCache(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  sqlite3* db_;
+  static core::Expected<sqlite3*> connect(const std::string& path);
+  sqlite3* db_;  // nullptr until the file exists
   std::string path_;
   std::mutex mutex_;
 };

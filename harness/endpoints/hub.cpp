@@ -8,6 +8,11 @@ bool is_endpoint_policy(const std::string& policy) { return policy.rfind("endpoi
 
 core::Expected<std::unique_ptr<EndpointHub>> EndpointHub::open(EndpointsConfig config) {
   std::unique_ptr<EndpointHub> hub(new EndpointHub());
+  if (!config.cache_path.empty()) {  // creates no file until a response is stored
+    auto cache = ResponseCache::open(config.cache_path);
+    if (!cache) return cache.error();
+    hub->cache_ = std::move(*cache);
+  }
   for (const auto& [name, e] : config.endpoints)
     if (e.replay && config.cache_path.empty())
       return core::bad_input(config.source + ": endpoint " + name +
@@ -41,12 +46,6 @@ core::Expected<Endpoint*> EndpointHub::endpoint(const std::string& name) {
     if (!k) return k.error();
     key = std::move(*k);
   }
-  // Opened with the first endpoint, so a config error found before that writes no file.
-  if (!cache_ && !config_.cache_path.empty()) {
-    auto cache = ResponseCache::open(config_.cache_path);
-    if (!cache) return cache.error();
-    cache_ = std::move(*cache);
-  }
   auto e = std::make_unique<Endpoint>(*c, *pool_, cache_.get(), std::move(key));
   Endpoint* raw = e.get();
   endpoints_.emplace(name, std::move(e));
@@ -57,16 +56,13 @@ core::Expected<std::unique_ptr<core::Policy>> EndpointHub::make_policy(const std
                                                                        const core::Family& family) {
   if (!is_endpoint_policy(policy))
     return core::bad_input("policy \"" + policy + "\" is not an endpoint policy (endpoint:NAME)");
-  // Templates before the endpoint: a bad one is reported before the cache file exists.
-  const std::string name = policy.substr(9);
-  const EndpointConfig* c = config_.find(name);
-  std::string prompts_dir = c ? c->prompts_dir : "";
+  auto e = endpoint(policy.substr(9));
+  if (!e) return e.error();
+  const std::string& prompts_dir = (*e)->config().prompts_dir;
   auto answer = load_template(prompts_dir, std::string(family.name()), core::CandidateMode::answer);
   if (!answer) return answer.error();
   auto step = load_template(prompts_dir, std::string(family.name()), core::CandidateMode::step);
   if (!step) return step.error();
-  auto e = endpoint(name);
-  if (!e) return e.error();
   return std::unique_ptr<core::Policy>(
       std::make_unique<LlmPolicy>(**e, std::move(*answer), std::move(*step)));
 }

@@ -29,8 +29,8 @@ bool is_endpoint_policy(const std::string& policy);
 
 class EndpointHub {
  public:
-  // The pool starts here; the response cache (when the config names one) is opened with the
-  // first endpoint.
+  // The pool starts here, and the response cache when the config names one (its file appears
+  // with the first stored response, so bad input found later leaves nothing behind).
   static core::Expected<std::unique_ptr<EndpointHub>> open(EndpointsConfig config);
   ~EndpointHub();
 
@@ -41,7 +41,7 @@ class EndpointHub {
   core::Expected<std::unique_ptr<core::Policy>> make_policy(const std::string& policy,
                                                             const core::Family& family);
   const EndpointsConfig& config() const { return config_; }
-  ResponseCache* cache() { return cache_.get(); }  // null until the first endpoint
+  ResponseCache* cache() { return cache_.get(); }  // null when the config names no cache
 
  private:
   EndpointHub() = default;

@@ -139,6 +139,29 @@ TEST(LlmPolicy, CacheMakesTheRerunOfflineAndReplayServesIt) {
   EXPECT_EQ(server->requests(), 3);
 }
 
+// The cache file appears with the first stored response: opening it (a hub, an endpoint, a
+// policy) on input that is then rejected leaves nothing behind. An unwritable folder still
+// fails at open.
+TEST(ResponseCacheFile, CreatedByTheFirstStoredResponseOnly) {
+  TempDir dir;
+  const std::string path = dir.file("cache.db");
+  auto cache = ResponseCache::open(path);
+  ASSERT_TRUE(cache.ok()) << cache.error().message;
+  EXPECT_FALSE((*cache)->get("k", "request").has_value());
+  EXPECT_EQ((*cache)->size(), 0);
+  EXPECT_FALSE(std::filesystem::exists(path));
+  ASSERT_TRUE((*cache)->put("k", "openai", "http://x", "m", "request", "response").ok());
+  EXPECT_TRUE(std::filesystem::exists(path));
+  EXPECT_EQ((*cache)->get("k", "request"), std::optional<std::string>("response"));
+  cache->reset();
+  auto reopened = ResponseCache::open(path);  // an existing file is opened at once
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->size(), 1);
+  auto nowhere = ResponseCache::open(dir.file("missing/cache.db"));
+  ASSERT_FALSE(nowhere.ok());
+  EXPECT_NE(nowhere.error().message.find("not a writable folder"), std::string::npos);
+}
+
 TEST(LlmPolicy, BatchKeepsEveryQueryInFlightTogether) {
   FakeServerOptions o;
   o.latency_s = 0.2;
