@@ -1,9 +1,6 @@
 #include "provers/z3/solver.hpp"
 
-#include <poll.h>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
