@@ -95,7 +95,9 @@ core::Expected<Report> build_report(const store::Store& store, int64_t run_id,
     const ProblemAttempts& pa = by_id[p.id];
     std::string search;
     if (grouped) {
-      search = run_strategy;
+      // Tree attempts name their strategy; attempts that do not were sampled. Only a problem
+      // with no attempt yet falls back to the suite's [search].
+      search = pa.details.empty() ? run_strategy : "sample";
       for (const auto& d : pa.details)
         if (d.is_object() && d.contains("strategy") && d["strategy"].is_string()) search = d["strategy"];
     }

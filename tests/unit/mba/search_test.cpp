@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "generators/mba/family.hpp"
+#include "harness/runner/report.hpp"
 #include "harness/runner/run.hpp"
 #include "provers/z3/z3.hpp"
 
@@ -81,6 +82,34 @@ TEST_P(MbaSearch, FindsProofsOfEveryClassThatRecheckAsWholeScripts) {
     EXPECT_EQ(v.kind, core::VerdictKind::verified) << p->id << ": " << v.message << "\n" << proof.text;
     EXPECT_GT(v.detail["steps"].get<int64_t>(), 1);  // a real step proof, not one (smt)
   }
+}
+
+// A suite whose [search] is a tree search and whose one group samples instead: the report
+// labels each group's rows with the search that ran them.
+TEST_P(MbaSearch, ReportLabelsASampledGroupInATreeSearchSuite) {
+  runner::RunConfig config;
+  config.seed = 3;
+  config.policy = "builtin";
+  config.strategy = GetParam();
+  config.budget = "1x3x60";
+  config.jobs = 2;
+  config.limits.wall_seconds = 5;
+  const core::Json params = {{"width", 64}, {"vars", 2}, {"terms", 3}};
+  config.sources.push_back({"mba", "linear", 2, params, "", "", ""});
+  config.sources.push_back({"mba", "polynomial", 2, params, "", "sample", ""});
+  const runner::RunParts parts{families_, &backends_};
+  auto problems = runner::prepare_run(config, parts);
+  ASSERT_TRUE(problems.ok()) << problems.error().message;
+  auto run = runner::create_run(*store_, config, *problems, "test");
+  ASSERT_TRUE(run.ok());
+  core::Env env;
+  ASSERT_TRUE(runner::execute_run(*store_, *run, parts, env, {}).ok());
+  auto report = runner::build_report(*store_, *run, families_);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  std::map<std::string, std::string> search_of_kind;
+  for (const auto& row : report->rows) search_of_kind[row.kind] = row.search;
+  EXPECT_EQ(search_of_kind["linear"], GetParam());
+  EXPECT_EQ(search_of_kind["polynomial"], "sample");
 }
 
 INSTANTIATE_TEST_SUITE_P(Strategies, MbaSearch, ::testing::Values("best_first", "hypertree"));
