@@ -374,7 +374,7 @@ void search_in_flight(benchmark::State& state, search::Strategy strategy) {
   Endpoint endpoint(config_for(g_fast_port, kAllowed), pool, nullptr, "");
   Outcome warm;
   run_requests(endpoint, kAllowed, warm);  // connections open before measuring
-  LlmPolicy llm(endpoint, PromptTemplate{});
+  LlmPolicy llm(endpoint, PromptTemplate{}, PromptTemplate{});
   search::SearchConfig config;
   config.strategy = strategy;
   config.budget = {1, 1, 8, state.range(0)};

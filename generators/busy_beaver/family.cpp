@@ -34,6 +34,8 @@ Expected<std::string> solve(const core::Problem& p) {
   return Json{{"machine", to_string(m)}, {"steps", r.steps}}.dump();
 }
 
+namespace {
+
 // The computation-based Coq proof of a bounded claim, one tactic per line: the statement is a
 // boolean computed by running the machine inside Coq, so evaluating it is the proof.
 Expected<std::string> coq_proof(const core::Problem& p) {
@@ -42,8 +44,6 @@ Expected<std::string> coq_proof(const core::Problem& p) {
   return bad_input(p.id + ": builtin:proof=coq proves halts_in, ones_on_halt and no_halt_within "
                           "claims only (kind \"" + p.kind + "\")");
 }
-
-namespace {
 
 // A wrong answer of the right shape: numbers off by one, another state, a longer period.
 std::string corrupt(const std::string& answer) {

@@ -133,7 +133,7 @@ class BuiltinPolicy final : public core::Policy {
     std::vector<std::string> good = {"(smt)"}, decoys = {"(smt)"};
     if (id && !o_.plain) {
       good = next_tactics(*id);
-      decoys = decoy_tactics(*id);
+      decoys = decoy_tactics(*id, good);
     }
     const std::string goal_key = core::hex64(core::fnv1a64(query.prompt));
     size_t next_good = 0, padding = 0;

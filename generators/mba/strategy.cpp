@@ -151,7 +151,7 @@ std::vector<std::string> next_tactics(const Identity& id) {
   return out;
 }
 
-std::vector<std::string> decoy_tactics(const Identity& id) {
+std::vector<std::string> decoy_tactics(const Identity& id, const std::vector<std::string>& next) {
   std::vector<std::string> out;
   const uint64_t m = mask(id.width);
   for (const auto& e : rewrite_parts(id))
@@ -159,7 +159,6 @@ std::vector<std::string> decoy_tactics(const Identity& id) {
   const std::string one = "(_ bv1 " + std::to_string(id.width) + ")";
   const std::string zero = "(_ bv0 " + std::to_string(id.width) + ")";
   for (const auto& v : id.names) out.push_back("(cases (= (bvand " + v + " " + one + ") " + zero + "))");
-  const auto next = next_tactics(id);
   for (const char* t : {"(ring)", "(linear-mba)"})
     if (std::find(next.begin(), next.end(), t) == next.end()) out.emplace_back(t);
   return out;

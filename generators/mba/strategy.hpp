@@ -36,8 +36,8 @@ std::vector<std::string> next_tactics(const Identity& id);
 // Wrong or useless tactics for the same goal (never empty), what a noisy policy proposes:
 // (rewrite e b(e)+1) (a false lemma: a dead end the search must back out of), a case split on
 // bit 0 of a variable (useless: both cases are as hard), and (ring) / (linear-mba) where they
-// do not apply.
-std::vector<std::string> decoy_tactics(const Identity& id);
+// do not apply. `next` is next_tactics(id), which the caller has already computed.
+std::vector<std::string> decoy_tactics(const Identity& id, const std::vector<std::string>& next);
 // Tactics in a script (top-level lists; comments skipped).
 size_t count_tactics(std::string_view script);
 

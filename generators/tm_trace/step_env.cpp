@@ -70,9 +70,4 @@ core::StepResult TraceStepEnv::apply(const core::Goal& goal, const std::string& 
   return {core::Verdict::verified("step " + std::to_string(k) + " is right"), {next}};
 }
 
-core::Expected<std::string> TraceStepEnv::assemble_proof(const core::Problem&,
-                                                         const core::ProofTree& proof) {
-  return core::proof_tree_lines(proof);  // the blocks in order: the whole answer
-}
-
 }  // namespace tcs::tm_trace

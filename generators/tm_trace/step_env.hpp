@@ -23,8 +23,6 @@ class TraceStepEnv : public core::ProofEnv {
   core::Expected<core::Goal> open(const core::Problem& problem) override;
   core::StepResult apply(const core::Goal& goal, const std::string& tactic,
                          const core::Limits& limits) override;
-  core::Expected<std::string> assemble_proof(const core::Problem& problem,
-                                             const core::ProofTree& proof) override;
 
  private:
   core::Problem problem_;

@@ -98,10 +98,11 @@ class ProofEnv {
   virtual std::string proof_backend() const { return "native"; }
   // A whole proof of `problem` (a script its back-end's Checker checks from scratch, with no
   // state from this env) from the tactic tree search found starting at open()'s root goal.
-  // The default is the generic JSON script (proof_tree_to_json); back-ends whose checkers read
-  // another format (a Lean tactic block, a Coq script) override it.
+  // The default is the tactics one per line in pre-order (proof_tree_lines): a Coq or Lean
+  // proof body, an SMT step script, a trace's blocks in order. Envs whose checkers read the
+  // whole tree (the synthetic test env: proof_tree_to_json) override it.
   virtual Expected<std::string> assemble_proof(const Problem& /*problem*/, const ProofTree& proof) {
-    return proof_tree_to_json(proof).dump();
+    return proof_tree_lines(proof);
   }
 };
 

@@ -23,7 +23,7 @@ class LlmPolicy : public core::Policy {
  public:
   // Step queries (tree search) use step_template; answer and whole queries answer_template.
   LlmPolicy(Endpoint& endpoint, PromptTemplate answer_template,
-            PromptTemplate step_template = PromptTemplate());
+            PromptTemplate step_template);
   std::string name() const override;
   core::Expected<std::vector<core::Candidate>> propose(const core::PolicyQuery& query) override;
   // Every request of every query goes out before the first answer is awaited.

@@ -67,6 +67,10 @@ class Env final : public core::ProofEnv {
   core::Expected<core::Goal> open(const core::Problem& problem) override;
   core::StepResult apply(const core::Goal& goal, const std::string& tactic,
                          const core::Limits& limits) override;
+  // The whole tactic tree as JSON, which the synthetic checker reads.
+  core::Expected<std::string> assemble_proof(const core::Problem&, const core::ProofTree& proof) override {
+    return core::proof_tree_to_json(proof).dump();
+  }
 
  private:
   const Graph& graph_;

@@ -27,13 +27,9 @@ class LeanProofEnv : public core::ProofEnv {
   core::Expected<core::Goal> open(const core::Problem& problem) override;
   core::StepResult apply(const core::Goal& goal, const std::string& tactic,
                          const core::Limits& limits) override;
-  // The tactics found, one per line in the order they were applied: a proof body that
-  // LeanChecker re-checks from scratch.
+  // assemble_proof (the default): the tactics one per line in the order they were applied, a
+  // proof body that LeanChecker re-checks from scratch.
   std::string proof_backend() const override { return "lean"; }
-  core::Expected<std::string> assemble_proof(const core::Problem&,
-                                             const core::ProofTree& proof) override {
-    return core::proof_tree_lines(proof);
-  }
   int starts() const { return starts_; }
 
  private:

@@ -49,10 +49,8 @@ class StepEnv final : public core::ProofEnv {
 
   std::string proof_backend() const override { return "z3"; }
 
-  // A script is the tactics in pre-order (steps.hpp), exactly what ScriptChecker re-checks.
-  core::Expected<std::string> assemble_proof(const core::Problem&, const core::ProofTree& proof) override {
-    return core::proof_tree_lines(proof);
-  }
+  // assemble_proof (the default): the tactics in pre-order (steps.hpp), exactly what
+  // ScriptChecker re-checks.
 
   core::StepResult apply(const core::Goal& goal, const std::string& tactic,
                          const core::Limits& limits) override {
