@@ -97,10 +97,19 @@ bool RunConfig::any_tree_search() const {
   return false;
 }
 
+namespace {
+
+// "sample" or a tree search search::parse_strategy knows; `field` names where it was read.
+core::Status check_strategy(const std::string& field, const std::string& strategy) {
+  if (strategy == "sample" || search::parse_strategy(strategy)) return {};
+  return bad_input(field + ": \"" + strategy +
+                   "\" is not a strategy (expected: sample, best_first, hypertree)");
+}
+
+}  // namespace
+
 core::Status RunConfig::validate() const {
-  if (strategy != "sample" && strategy != "best_first" && strategy != "hypertree")
-    return bad_input("search.strategy: \"" + strategy +
-                     "\" is not a strategy (expected: sample, best_first, hypertree)");
+  if (auto s = check_strategy("search.strategy", strategy); !s) return s;
   if (auto b = search::parse_budget(budget); !b) return b.error().with_context("search.budget");
   if (!(alpha >= 0 && alpha <= 10)) return bad_input("search.alpha: must be in [0, 10]");
   if (!(cpuct > 0 && cpuct <= 1000)) return bad_input("search.cpuct: must be in (0, 1000]");
@@ -114,10 +123,8 @@ core::Status RunConfig::validate() const {
   for (size_t i = 0; i < sources.size(); ++i) {
     const auto& s = sources[i];
     std::string where = "problems[" + std::to_string(i) + "]";
-    if (!s.strategy.empty() && s.strategy != "sample" && s.strategy != "best_first" &&
-        s.strategy != "hypertree")
-      return bad_input(where + ".search: \"" + s.strategy +
-                       "\" is not a strategy (expected: sample, best_first, hypertree)");
+    if (!s.strategy.empty())
+      if (auto st = check_strategy(where + ".search", s.strategy); !st) return st;
     if (!s.budget.empty())
       if (auto b = search::parse_budget(s.budget); !b) return b.error().with_context(where + ".budget");
     if (!s.file.empty()) continue;
