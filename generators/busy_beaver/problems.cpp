@@ -6,7 +6,7 @@
 #include "generators/busy_beaver/decide.hpp"
 #include "generators/busy_beaver/macro_simulate.hpp"
 #include "generators/busy_beaver/tnf.hpp"
-#include "generators/tm_trace/params.hpp"
+#include "harness/core/params.hpp"
 #include "harness/core/rng.hpp"
 
 namespace tcs::busy_beaver {
@@ -124,11 +124,11 @@ struct Knobs {
 
 Expected<Knobs> read_knobs(const Json& params) {
   Knobs k;
-  if (auto s = tm_trace::check_known_keys(params, {"states", "symbols", "n", "machine"}); !s)
+  if (auto s = core::check_known_keys(params, {"states", "symbols", "n", "machine"}); !s)
     return s.error();
-  for (auto st : {tm_trace::read_int(params, "states", 1, 4, k.states),
-                  tm_trace::read_int(params, "symbols", 2, 3, k.symbols),
-                  tm_trace::read_int(params, "n", 1, 1000000, k.n)})
+  for (auto st : {core::read_int(params, "states", 1, 4, k.states),
+                  core::read_int(params, "symbols", 2, 3, k.symbols),
+                  core::read_int(params, "n", 1, 1000000, k.n)})
     if (!st) return st.error();
   if (k.states * k.symbols > 8)
     return bad_input("parameters \"states\" x \"symbols\" must be at most 8 (the TNF space is "

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "harness/core/hash.hpp"
+#include "harness/core/params.hpp"
 
 namespace tcs::mba {
 
@@ -15,16 +16,6 @@ core::Expected<MbaClass> class_from_kind(std::string_view kind) {
 }
 
 namespace {
-
-core::Status read_int(const core::Json& j, const char* key, int lo, int hi, int& out) {
-  if (!j.contains(key)) return {};
-  const auto& v = j[key];
-  if (!v.is_number_integer() || v.get<int64_t>() < lo || v.get<int64_t>() > hi)
-    return core::bad_input(std::string("mba parameter ") + key + " must be an integer in " +
-                           std::to_string(lo) + ".." + std::to_string(hi));
-  out = v.get<int>();
-  return {};
-}
 
 core::Status read_bool(const core::Json& j, const char* key, bool& out) {
   if (!j.contains(key)) return {};
@@ -45,13 +36,10 @@ core::Difficulty difficulty(const Identity& id) {
 core::Expected<Knobs> knobs_from_json(const core::Json& params) {
   Knobs k;
   if (params.is_null()) return k;
-  if (!params.is_object()) return core::bad_input("mba parameters must be an object");
-  for (const auto& [key, value] : params.items())
-    if (key != "width" && key != "vars" && key != "terms" && key != "obfuscate_both" && key != "bv_decide")
-      return core::bad_input("unknown mba parameter \"" + key +
-                             "\" (known: width, vars, terms, obfuscate_both, bv_decide)");
-  for (auto s : {read_int(params, "width", 8, 64, k.width), read_int(params, "vars", 2, 3, k.vars),
-                 read_int(params, "terms", 1, 12, k.terms), read_bool(params, "obfuscate_both", k.obfuscate_both),
+  if (auto s = core::check_known_keys(params, {"width", "vars", "terms", "obfuscate_both", "bv_decide"}); !s)
+    return s.error();
+  for (auto s : {core::read_int(params, "width", 8, 64, k.width), core::read_int(params, "vars", 2, 3, k.vars),
+                 core::read_int(params, "terms", 1, 12, k.terms), read_bool(params, "obfuscate_both", k.obfuscate_both),
                  read_bool(params, "bv_decide", k.bv_decide)})
     if (!s.ok()) return s.error();
   if (k.width != 8 && k.width != 16 && k.width != 32 && k.width != 64)

@@ -6,20 +6,11 @@
 #include "generators/regex/automaton.hpp"
 #include "generators/regex/equivalence.hpp"
 #include "harness/core/hash.hpp"
+#include "harness/core/params.hpp"
 
 namespace tcs::regex {
 
 namespace {
-
-core::Status read_int(const core::Json& j, const char* key, int lo, int hi, int& out) {
-  if (!j.contains(key)) return {};
-  const auto& v = j[key];
-  if (!v.is_number_integer() || v.get<int64_t>() < lo || v.get<int64_t>() > hi)
-    return core::bad_input(std::string("regex parameter \"") + key + "\" must be an integer in [" +
-                           std::to_string(lo) + ", " + std::to_string(hi) + "], got " + v.dump());
-  out = v.get<int>();
-  return {};
-}
 
 // Largest size a tree of depth <= d can have when every node has at most two children.
 int max_size_at_depth(int d) { return (1 << (d + 1)) - 1; }
@@ -93,25 +84,18 @@ Regex mutate(const Regex& r, int k, core::Rng& rng) {
 
 core::Expected<Knobs> knobs_from_json(const core::Json& params) {
   Knobs k;
-  if (!params.is_null() && !params.is_object()) return core::bad_input("regex parameters must be a JSON object");
-  if (params.is_object())
-    for (const auto& [key, value] : params.items())
-      if (key != "alphabet" && key != "min_size" && key != "max_size" && key != "depth" && key != "table_size")
-        return core::bad_input("unknown regex parameter \"" + key +
-                               "\" (known: alphabet, min_size, max_size, depth, table_size)");
+  if (auto s = core::check_known_keys(params, {"alphabet", "min_size", "max_size", "depth", "table_size"}); !s)
+    return s.error();
   if (params.is_object() && params.contains("alphabet")) {
     if (!params["alphabet"].is_string()) return core::bad_input("regex parameter \"alphabet\" must be a string");
     auto a = make_alphabet(params["alphabet"].get<std::string>());
     if (!a) return a.error().with_context("regex parameter \"alphabet\"");
     k.alphabet = *a;
   }
-  if (params.is_object())
-    for (auto s : {read_int(params, "min_size", 1, 63, k.min_size), read_int(params, "max_size", 1, 63, k.max_size),
-                   read_int(params, "depth", 0, 5, k.depth), read_int(params, "table_size", 1, 12, k.table_size)})
-      if (!s) return s.error();
-  if (k.min_size > k.max_size)
-    return core::bad_input("regex parameter \"min_size\" (" + std::to_string(k.min_size) +
-                           ") must not exceed \"max_size\" (" + std::to_string(k.max_size) + ")");
+  for (auto s : {core::read_int(params, "min_size", 1, 63, k.min_size), core::read_int(params, "max_size", 1, 63, k.max_size),
+                 core::read_int(params, "depth", 0, 5, k.depth), core::read_int(params, "table_size", 1, 12, k.table_size),
+                 core::check_order("min_size", k.min_size, "max_size", k.max_size)})
+    if (!s) return s.error();
   if (k.max_size > max_size_at_depth(k.depth) || k.min_size < k.depth + 1)
     return core::bad_input("no regex of depth " + std::to_string(k.depth) + " has a size in [" +
                            std::to_string(k.min_size) + ", " + std::to_string(k.max_size) + "]");

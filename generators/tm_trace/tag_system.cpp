@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "generators/tm_trace/params.hpp"
+#include "harness/core/params.hpp"
 #include "harness/core/hash.hpp"
 #include "harness/core/text.hpp"
 
@@ -131,18 +131,18 @@ Expected<std::vector<std::string>> alphabet_from_json(const Json& value) {
 
 Expected<TagKnobs> tag_knobs_from_json(const Json& params) {
   TagKnobs k;
-  if (auto s = check_known_keys(params, {"m", "alphabet", "rule_min", "rule_max", "init_min",
+  if (auto s = core::check_known_keys(params, {"m", "alphabet", "rule_min", "rule_max", "init_min",
                                          "init_max", "steps"});
       !s)
     return s.error();
-  for (auto st : {read_int(params, "m", 1, 16, k.m),
-                  read_int(params, "rule_min", 0, 64, k.rule_min),
-                  read_int(params, "rule_max", 0, 64, k.rule_max),
-                  read_int(params, "init_min", 0, 256, k.init_min),
-                  read_int(params, "init_max", 0, 256, k.init_max),
-                  read_int(params, "steps", 0, kMaxSteps, k.steps),
-                  check_order("rule_min", k.rule_min, "rule_max", k.rule_max),
-                  check_order("init_min", k.init_min, "init_max", k.init_max)})
+  for (auto st : {core::read_int(params, "m", 1, 16, k.m),
+                  core::read_int(params, "rule_min", 0, 64, k.rule_min),
+                  core::read_int(params, "rule_max", 0, 64, k.rule_max),
+                  core::read_int(params, "init_min", 0, 256, k.init_min),
+                  core::read_int(params, "init_max", 0, 256, k.init_max),
+                  core::read_int(params, "steps", 0, kMaxSteps, k.steps),
+                  core::check_order("rule_min", k.rule_min, "rule_max", k.rule_max),
+                  core::check_order("init_min", k.init_min, "init_max", k.init_max)})
     if (!st) return st.error();
   if (params.is_object() && params.contains("alphabet")) {
     auto alphabet = alphabet_from_json(params["alphabet"]);
@@ -211,13 +211,13 @@ Json tag_params(const TagInstance& inst) {
 }
 
 Expected<TagInstance> tag_instance_from_params(const Json& params) {
-  if (auto s = check_known_keys(params, {"m", "alphabet", "rules", "init", "steps", "source"}); !s)
+  if (auto s = core::check_known_keys(params, {"m", "alphabet", "rules", "init", "steps", "source"}); !s)
     return s.error();
   for (const char* key : {"m", "alphabet", "rules", "init", "steps"})
     if (!params.contains(key)) return bad_input(std::string("missing parameter \"") + key + "\"");
   TagInstance inst;
-  if (auto s = read_int(params, "m", 1, 1 << 20, inst.system.m); !s) return s.error();
-  if (auto s = read_int(params, "steps", 0, kMaxSteps, inst.steps); !s) return s.error();
+  if (auto s = core::read_int(params, "m", 1, 1 << 20, inst.system.m); !s) return s.error();
+  if (auto s = core::read_int(params, "steps", 0, kMaxSteps, inst.steps); !s) return s.error();
   auto alphabet = alphabet_from_json(params["alphabet"]);
   if (!alphabet) return alphabet.error().with_context("parameter \"alphabet\"");
   inst.system.alphabet = std::move(*alphabet);

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "generators/tm_trace/params.hpp"
+#include "harness/core/params.hpp"
 #include "harness/core/text.hpp"
 
 namespace tcs::tm_trace {
@@ -133,12 +133,12 @@ std::string problem_id(const TapeInstance& inst) {
 
 Expected<TapeKnobs> tape_knobs_from_json(const Json& params) {
   TapeKnobs k;
-  if (auto s = check_known_keys(params, {"states", "symbols", "steps", "window", "machine"}); !s)
+  if (auto s = core::check_known_keys(params, {"states", "symbols", "steps", "window", "machine"}); !s)
     return s.error();
-  for (auto st : {read_int(params, "states", 1, 25, k.states),
-                  read_int(params, "symbols", 2, 10, k.symbols),
-                  read_int(params, "steps", 0, kMaxTapeSteps, k.steps),
-                  read_int(params, "window", 0, kMaxWindow, k.window)})
+  for (auto st : {core::read_int(params, "states", 1, 25, k.states),
+                  core::read_int(params, "symbols", 2, 10, k.symbols),
+                  core::read_int(params, "steps", 0, kMaxTapeSteps, k.steps),
+                  core::read_int(params, "window", 0, kMaxWindow, k.window)})
     if (!st) return st.error();
   if (params.is_object() && params.contains("machine")) {
     const Json& m = params["machine"];
@@ -181,7 +181,7 @@ Json tape_params(const TapeInstance& inst) {
 }
 
 Expected<TapeInstance> tape_instance_from_params(const Json& params) {
-  if (auto s = check_known_keys(params, {"machine", "steps", "window"}); !s) return s.error();
+  if (auto s = core::check_known_keys(params, {"machine", "steps", "window"}); !s) return s.error();
   for (const char* key : {"machine", "steps", "window"})
     if (!params.contains(key)) return bad_input(std::string("missing parameter \"") + key + "\"");
   TapeInstance inst;
@@ -189,8 +189,8 @@ Expected<TapeInstance> tape_instance_from_params(const Json& params) {
   auto machine = parse_machine(params["machine"].get<std::string>());
   if (!machine) return machine.error().with_context("parameter \"machine\"");
   inst.machine = std::move(*machine);
-  for (auto st : {read_int(params, "steps", 0, kMaxTapeSteps, inst.steps),
-                  read_int(params, "window", 0, kMaxWindow, inst.window)})
+  for (auto st : {core::read_int(params, "steps", 0, kMaxTapeSteps, inst.steps),
+                  core::read_int(params, "window", 0, kMaxWindow, inst.window)})
     if (!st) return st.error();
   return inst;
 }

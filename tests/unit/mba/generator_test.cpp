@@ -75,7 +75,7 @@ TEST(Generator, BadParametersNameTheKey) {
   EXPECT_NE(bad({{"width", 12}}).find("width"), std::string::npos);
   EXPECT_NE(bad({{"vars", 9}}).find("vars"), std::string::npos);
   EXPECT_NE(bad({{"terms", "many"}}).find("terms"), std::string::npos);
-  EXPECT_NE(bad({{"depth", 3}}).find("unknown mba parameter \"depth\""), std::string::npos);
+  EXPECT_NE(bad({{"depth", 3}}).find("unknown parameter \"depth\""), std::string::npos);
   EXPECT_NE(bad({}, "cubic").find("kinds: linear, polynomial, nonpoly"), std::string::npos);
 }
 

@@ -1,5 +1,5 @@
 // Strict reading of generator params: every key known, every value typed and in range, and
-// every error naming the key. Shared by the tag and tape generators.
+// every error naming the key. Shared by every family's generator.
 #pragma once
 
 #include <initializer_list>
@@ -9,7 +9,7 @@
 #include "harness/core/expected.hpp"
 #include "harness/core/problem.hpp"
 
-namespace tcs::tm_trace {
+namespace tcs::core {
 
 // An error naming the first key of `params` not in `known`; also rejects non-objects.
 core::Status check_known_keys(const core::Json& params,
@@ -20,4 +20,4 @@ core::Status read_int(const core::Json& params, std::string_view key, int lo, in
 // Requires lo <= hi for two already-read knobs, naming both keys.
 core::Status check_order(std::string_view lo_key, int lo, std::string_view hi_key, int hi);
 
-}  // namespace tcs::tm_trace
+}  // namespace tcs::core

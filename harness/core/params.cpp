@@ -1,8 +1,6 @@
-#include "generators/tm_trace/params.hpp"
+#include "harness/core/params.hpp"
 
-namespace tcs::tm_trace {
-
-using core::bad_input;
+namespace tcs::core {
 
 core::Status check_known_keys(const core::Json& params,
                               std::initializer_list<std::string_view> known) {
@@ -41,4 +39,4 @@ core::Status check_order(std::string_view lo_key, int lo, std::string_view hi_ke
                    ")");
 }
 
-}  // namespace tcs::tm_trace
+}  // namespace tcs::core
