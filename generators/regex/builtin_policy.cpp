@@ -7,12 +7,6 @@
 
 namespace tcs::regex {
 
-core::Expected<BuiltinOptions> parse_builtin_options(std::string_view options) {
-  auto noise = core::parse_noise_option(options);
-  if (!noise) return noise.error();
-  return BuiltinOptions{*noise};
-}
-
 namespace {
 
 core::Expected<std::string> answer_field(const core::Problem& p, const char* key) {
@@ -57,8 +51,8 @@ core::Expected<std::string> builtin_answer(const core::Problem& problem, double 
   return "\\boxed{" + *answer + "}";
 }
 
-std::unique_ptr<core::Policy> make_builtin_policy(const BuiltinOptions& options) {
-  return core::make_answer_policy(options.noise, builtin_answer);
+std::unique_ptr<core::Policy> make_builtin_policy(double noise) {
+  return core::make_answer_policy(noise, builtin_answer);
 }
 
 }  // namespace tcs::regex

@@ -15,12 +15,7 @@
 
 namespace tcs::regex {
 
-struct BuiltinOptions {
-  double noise = 0.0;
-};
-
-core::Expected<BuiltinOptions> parse_builtin_options(std::string_view options);
 core::Expected<std::string> builtin_answer(const core::Problem& problem, double noise, uint64_t sample_seed);
-std::unique_ptr<core::Policy> make_builtin_policy(const BuiltinOptions& options);
+std::unique_ptr<core::Policy> make_builtin_policy(double noise);  // noise: core::parse_noise_option
 
 }  // namespace tcs::regex

@@ -5,6 +5,7 @@
 #include "generators/regex/equivalence.hpp"
 #include "generators/regex/metrics.hpp"
 #include "generators/regex/problems.hpp"
+#include "harness/core/answer_policy.hpp"
 #include "harness/core/env.hpp"
 
 namespace tcs::regex {
@@ -114,9 +115,9 @@ class RegexFamily final : public core::Family {
   }
   std::unique_ptr<core::Checker> native_checker() const override { return make_native_checker(); }
   core::Expected<std::unique_ptr<core::Policy>> builtin_policy(std::string_view options) const override {
-    auto parsed = parse_builtin_options(options);
-    if (!parsed) return parsed.error();
-    return make_builtin_policy(*parsed);
+    auto noise = core::parse_noise_option(options);
+    if (!noise) return noise.error();
+    return make_builtin_policy(*noise);
   }
   std::unique_ptr<core::MetricsAccumulator> metrics() const override { return make_regex_metrics(); }
 };

@@ -66,11 +66,14 @@ core::Status check_search_backend(const RunConfig& config, const RunParts& parts
   if (!config.any_tree_search() || (parts.backends && parts.backends->find_env(config.search_backend)))
     return {};
   if (config.search_backend == "native") {
-    // The families' own environments: every family in a tree-searching run must have one.
-    for (const auto& p : problems) {
-      const core::Family* family = parts.families.find(p.family);
+    // The families' own environments: every family in a tree-searching run must have one
+    // (asked once per family, not per problem: asking builds an environment).
+    std::set<std::string> names;
+    for (const auto& p : problems) names.insert(p.family);
+    for (const auto& name : names) {
+      const core::Family* family = parts.families.find(name);
       if (family && !family->native_step_env())
-        return core::bad_input("search.backend: the " + p.family +
+        return core::bad_input("search.backend: the " + name +
                                " family has no native step environment (use z3, coq or lean)");
     }
     return {};
