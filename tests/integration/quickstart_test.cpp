@@ -42,7 +42,7 @@ std::string grade_tag(const std::string& answer, const std::vector<std::string>&
 }
 
 struct Attempt {
-  std::string problem, verdict, candidate, mode;
+  std::string problem, verdict, candidate, search;  // search: "sample" or the tree strategy
 };
 
 std::vector<Attempt> read_attempts(const std::string& path) {
@@ -50,13 +50,12 @@ std::vector<Attempt> read_attempts(const std::string& path) {
   sqlite3* db = nullptr;
   sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(db, "SELECT problem_id, verdict, candidate, mode, "
+  sqlite3_prepare_v2(db, "SELECT problem_id, verdict, candidate, "
                          "coalesce(json_extract(detail_json, '$.strategy'), 'sample') FROM attempts",
                      -1, &st, nullptr);
   while (sqlite3_step(st) == SQLITE_ROW) {
     auto text = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
-    // mode: "sample" or the tree search's strategy (the smoke suite has both).
-    out.push_back({text(0), text(1), text(2), text(4)});
+    out.push_back({text(0), text(1), text(2), text(3)});  // the smoke suite has both searches
   }
   sqlite3_finalize(st);
   sqlite3_close(db);
@@ -98,11 +97,11 @@ TEST(QuickStart, SmokeSuiteReportMatchesAnIndependentComputation) {
   for (const auto& [id, p] : problems) {
     const auto& attempts = by_problem[id];
     ASSERT_FALSE(attempts.empty()) << id;
-    const std::string mode = attempts.front().mode;
-    auto& row = rows[{p["family"], p["kind"], p["difficulty"]["level"], mode}];
+    const std::string search = attempts.front().search;
+    auto& row = rows[{p["family"], p["kind"], p["difficulty"]["level"], search}];
     // k samples, or one tree search (a proof re-checked as a whole script).
-    ASSERT_EQ(static_cast<int64_t>(attempts.size()), mode == "sample" ? samples : 1) << id;
-    searched += mode != "sample";
+    ASSERT_EQ(static_cast<int64_t>(attempts.size()), search == "sample" ? samples : 1) << id;
+    searched += search != "sample";
     row.problems += 1;
     row.attempts += attempts.size();
     bool solved = false;
