@@ -11,16 +11,6 @@ namespace tcs::regex {
 
 namespace {
 
-std::vector<uint8_t> letters_of(const std::string& w, const Alphabet& alphabet, bool& ok) {
-  std::vector<uint8_t> out;
-  for (char c : w) {
-    const int x = alphabet.index(c);
-    ok = ok && x >= 0;
-    out.push_back(static_cast<uint8_t>(x < 0 ? 0 : x));
-  }
-  return out;
-}
-
 std::pair<Regex, Regex> random_pair(const DifferentialOptions& o, int64_t i, core::Rng& rng) {
   Knobs knobs;
   knobs.alphabet = o.alphabet;
@@ -84,9 +74,8 @@ DifferentialReport run_differential(const DifferentialOptions& o) {
                    ", automata the opposite",
                a, b);
     if (z.kind == Z3Answer::different) {
-      bool ok = true;
-      const auto w = letters_of(z.witness, o.alphabet, ok);
-      if (!ok || brute_member(a, w) == brute_member(b, w))
+      const auto w = word_letters(z.witness, o.alphabet);
+      if (!w || brute_member(a, *w) == brute_member(b, *w))
         disagree("Z3 witness \"" + z.witness + "\" is not in exactly one language", a, b);
     }
   }

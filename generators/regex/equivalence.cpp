@@ -128,6 +128,16 @@ EquivalenceResult EquivalenceChecker::check(const PositionAutomaton& a, const Po
   return out;
 }
 
+std::optional<std::vector<uint8_t>> word_letters(std::string_view text, const Alphabet& alphabet) {
+  std::vector<uint8_t> out;
+  for (char c : text) {
+    const int x = alphabet.index(c);
+    if (x < 0) return std::nullopt;
+    out.push_back(static_cast<uint8_t>(x));
+  }
+  return out;
+}
+
 std::string word_text(const std::vector<uint8_t>& word, const Alphabet& alphabet) {
   std::string out;
   for (uint8_t x : word) out += alphabet.letters[x];

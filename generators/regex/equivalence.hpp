@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "generators/regex/automaton.hpp"
@@ -58,7 +60,8 @@ inline bool same_language(const Regex& a, const Regex& b, int k) {
   return decide(a, b, k) == Equivalence::equivalent;
 }
 
-// The word as text in `alphabet`.
+// The word as text in `alphabet`, and back (nullopt when a character is not a letter of it).
 std::string word_text(const std::vector<uint8_t>& word, const Alphabet& alphabet);
+std::optional<std::vector<uint8_t>> word_letters(std::string_view text, const Alphabet& alphabet);
 
 }  // namespace tcs::regex

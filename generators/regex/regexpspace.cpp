@@ -64,13 +64,9 @@ core::Status import_record(const Record& r, const MinimalTable& table, ImportRes
   if (same_language(*neq, *query, k)) out.mismatches.push_back(r.where + ": not_equivalent_regex is equivalent to query");
   const PositionAutomaton qa = position_automaton(*query, k);
   auto word = [&](const std::string& w, bool member, const char* key) -> core::Status {
-    std::vector<uint8_t> letters;
-    for (char c : w) {
-      const int x = alphabet.index(c);
-      if (x < 0) return core::bad_input(r.where + ": field \"" + key + "\" has a letter outside " + alphabet.letters);
-      letters.push_back(static_cast<uint8_t>(x));
-    }
-    if (matches(qa, letters) != member)
+    const auto letters = word_letters(w, alphabet);
+    if (!letters) return core::bad_input(r.where + ": field \"" + key + "\" has a letter outside " + alphabet.letters);
+    if (matches(qa, *letters) != member)
       out.mismatches.push_back(r.where + ": " + key + " \"" + w + "\" is " + (member ? "not " : "") + "in L(query)");
     return {};
   };

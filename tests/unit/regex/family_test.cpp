@@ -63,9 +63,9 @@ TEST(Generate, DeterministicDepthThreeWithExactMinimalSizes) {
     const Regex miss = *parse(p.answer["not_equivalent_regex"].get<std::string>(), kAbcd);
     EXPECT_EQ(c.decide(position_automaton(miss, 4), position_automaton(q, 4)), Equivalence::different);
     if (p.answer["positive_example"].is_string()) {
-      std::vector<uint8_t> w;
-      for (char ch : p.answer["positive_example"].get<std::string>()) w.push_back(static_cast<uint8_t>(kAbcd.index(ch)));
-      EXPECT_TRUE(matches(position_automaton(q, 4), w));
+      const auto w = word_letters(p.answer["positive_example"].get<std::string>(), kAbcd);
+      ASSERT_TRUE(w.has_value());
+      EXPECT_TRUE(matches(position_automaton(q, 4), *w));
     }
     EXPECT_FALSE(p.statement("native") == nullptr);
   }
