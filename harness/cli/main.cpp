@@ -57,10 +57,7 @@ int main(int argc, char** argv) {
     });
     if (lean->mode == tcs::lean::Mode::repl)
       ctx.backends.add_env("lean", [config = *lean] {
-        tcs::process::Spec repl;
-        repl.argv = config.repl;
-        repl.cwd = config.project;
-        return std::make_unique<tcs::lean::LeanProofEnv>(repl);
+        return std::make_unique<tcs::lean::LeanProofEnv>(tcs::lean::repl_spec(config));
       });
   }
   g_cancel = &ctx.env.cancel;

@@ -59,11 +59,17 @@ Response messages_from_json_lines(const std::string& output) {
   return r;
 }
 
+process::Spec repl_spec(const LeanConfig& config, int64_t memory_mb) {
+  process::Spec spec;
+  spec.argv = config.repl;
+  spec.cwd = config.project;
+  spec.memory_mb = memory_mb;
+  return spec;
+}
+
 std::shared_ptr<ReplPool> make_pool(const LeanConfig& config, int64_t memory_mb) {
   PoolOptions o;
-  o.repl.argv = config.repl;
-  o.repl.cwd = config.project;
-  o.repl.memory_mb = memory_mb;
+  o.repl = repl_spec(config, memory_mb);
   o.size = config.pool_size;
   o.max_uses = config.max_uses;
   o.max_rss_mb = config.max_rss_mb;

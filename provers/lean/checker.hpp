@@ -41,6 +41,8 @@ class LeanChecker : public core::Checker {
 
 // A pool for config.mode == repl, with the REPL run in the project directory.
 std::shared_ptr<ReplPool> make_pool(const LeanConfig& config, int64_t memory_mb);
+// How to start one REPL of this configuration (argv, the project as cwd, the memory cap).
+process::Spec repl_spec(const LeanConfig& config, int64_t memory_mb = 0);
 
 // Lean's `--json` output: one message object per line; other lines are ignored.
 Response messages_from_json_lines(const std::string& output);
