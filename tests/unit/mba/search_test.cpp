@@ -32,6 +32,33 @@ class MbaSearch : public ::testing::TestWithParam<std::string> {
     std::filesystem::remove_all(dir_);
   }
 
+  // A tree-search run of the suite's settings plus `sources`, prepared, created and executed.
+  runner::RunConfig config(uint64_t seed, const std::string& policy, const std::string& budget) {
+    runner::RunConfig c;
+    c.seed = seed;
+    c.policy = policy;
+    c.strategy = GetParam();
+    c.budget = budget;
+    c.jobs = 2;
+    c.limits.wall_seconds = 5;
+    return c;
+  }
+  int64_t run(const runner::RunConfig& config, std::vector<core::Problem>& problems) {
+    const runner::RunParts parts{families_, &backends_};
+    auto prepared = runner::prepare_run(config, parts);
+    EXPECT_TRUE(prepared.ok()) << prepared.error().message;
+    if (!prepared) return -1;
+    problems = *prepared;
+    auto id = runner::create_run(*store_, config, problems, "test");
+    EXPECT_TRUE(id.ok());
+    if (!id) return -1;
+    core::Env env;
+    auto summary = runner::execute_run(*store_, *id, parts, env, {});
+    EXPECT_TRUE(summary.ok()) << summary.error().message;
+    EXPECT_EQ(summary->attempts_done, static_cast<int64_t>(problems.size()));
+    return *id;
+  }
+
   core::FamilyRegistry families_;
   core::BackendRegistry backends_;
   std::filesystem::path dir_;
@@ -39,26 +66,15 @@ class MbaSearch : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(MbaSearch, FindsProofsOfEveryClassThatRecheckAsWholeScripts) {
-  runner::RunConfig config;
-  config.seed = 7;
-  config.policy = "builtin:noise=0.2";
-  config.strategy = GetParam();
-  config.budget = "1x3x120";
-  config.jobs = 2;
-  config.limits.wall_seconds = 5;
+  runner::RunConfig c = config(7, "builtin:noise=0.2", "1x3x120");
   for (const char* kind : {"linear", "polynomial", "nonpoly"})
-    config.sources.push_back({"mba", kind, 2, {{"width", 64}, {"vars", 2}, {"terms", 3}}, ""});
-  const runner::RunParts parts{families_, &backends_};
-  auto problems = runner::prepare_run(config, parts);
-  ASSERT_TRUE(problems.ok()) << problems.error().message;
-  auto run = runner::create_run(*store_, config, *problems, "test");
-  ASSERT_TRUE(run.ok());
-  core::Env env;
-  auto summary = runner::execute_run(*store_, *run, parts, env, {});
-  ASSERT_TRUE(summary.ok()) << summary.error().message;
-  EXPECT_EQ(summary->attempts_done, 6);
+    c.sources.push_back({"mba", kind, 2, {{"width", 64}, {"vars", 2}, {"terms", 3}}, ""});
+  std::vector<core::Problem> problems;
+  const int64_t id = run(c, problems);
+  ASSERT_GT(id, 0);
+  ASSERT_EQ(problems.size(), 6u);
 
-  const auto attempts = store_->attempts(*run);
+  const auto attempts = store_->attempts(id);
   ASSERT_EQ(attempts.size(), 6u);
   int verified = 0;
   for (const auto& a : attempts) {
@@ -69,11 +85,11 @@ TEST_P(MbaSearch, FindsProofsOfEveryClassThatRecheckAsWholeScripts) {
   }
   EXPECT_GE(verified, 5) << "noise 0.2 should rarely defeat a search of 120 expansions";
 
-  const auto proofs = store_->proofs(*run);
+  const auto proofs = store_->proofs(id);
   EXPECT_EQ(static_cast<int>(proofs.size()), verified);
   for (const auto& proof : proofs) {
     const core::Problem* p = nullptr;
-    for (const auto& q : *problems)
+    for (const auto& q : problems)
       if (q.id == proof.problem_id) p = &q;
     ASSERT_NE(p, nullptr);
     core::Limits limits;
@@ -87,24 +103,14 @@ TEST_P(MbaSearch, FindsProofsOfEveryClassThatRecheckAsWholeScripts) {
 // A suite whose [search] is a tree search and whose one group samples instead: the report
 // labels each group's rows with the search that ran them.
 TEST_P(MbaSearch, ReportLabelsASampledGroupInATreeSearchSuite) {
-  runner::RunConfig config;
-  config.seed = 3;
-  config.policy = "builtin";
-  config.strategy = GetParam();
-  config.budget = "1x3x60";
-  config.jobs = 2;
-  config.limits.wall_seconds = 5;
+  runner::RunConfig c = config(3, "builtin", "1x3x60");
   const core::Json params = {{"width", 64}, {"vars", 2}, {"terms", 3}};
-  config.sources.push_back({"mba", "linear", 2, params, "", "", ""});
-  config.sources.push_back({"mba", "polynomial", 2, params, "", "sample", ""});
-  const runner::RunParts parts{families_, &backends_};
-  auto problems = runner::prepare_run(config, parts);
-  ASSERT_TRUE(problems.ok()) << problems.error().message;
-  auto run = runner::create_run(*store_, config, *problems, "test");
-  ASSERT_TRUE(run.ok());
-  core::Env env;
-  ASSERT_TRUE(runner::execute_run(*store_, *run, parts, env, {}).ok());
-  auto report = runner::build_report(*store_, *run, families_);
+  c.sources.push_back({"mba", "linear", 2, params, "", "", ""});
+  c.sources.push_back({"mba", "polynomial", 2, params, "", "sample", ""});
+  std::vector<core::Problem> problems;
+  const int64_t id = run(c, problems);
+  ASSERT_GT(id, 0);
+  auto report = runner::build_report(*store_, id, families_);
   ASSERT_TRUE(report.ok()) << report.error().message;
   std::map<std::string, std::string> search_of_kind;
   for (const auto& row : report->rows) search_of_kind[row.kind] = row.search;
